@@ -1,0 +1,29 @@
+// Package xrayudp is an OpenTelemetry span exporter that sends spans to the
+// AWS X-Ray daemon as X-Ray segment documents over UDP, the way the X-Ray
+// SDKs do, with no collector process in between.
+//
+// Use it like any [sdktrace.SpanExporter], with the X-Ray ID generator so
+// that trace IDs carry the epoch X-Ray expects:
+//
+//	exp, err := xrayudp.New()
+//	if err != nil { ... }
+//	tp := sdktrace.NewTracerProvider(
+//		sdktrace.WithBatcher(exp), // or WithSyncer in AWS Lambda
+//		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
+//
+// The daemon address comes from [WithEndpoint], else AWS_XRAY_DAEMON_ADDRESS
+// (host:port, or "udp:host:port tcp:host:port"), else 127.0.0.1:2000.
+//
+// In AWS Lambda (AWS_LAMBDA_FUNCTION_NAME set, or [WithLambda](true)) every
+// span becomes a subsegment; spans whose parent is the function's own segment
+// (a remote parent, from the invocation's trace header) are sent as
+// independent subsegments of it, and spans without any parent are dropped.
+//
+// Within one ExportSpans call, children whose parent is in the same batch are
+// nested in the parent's document, so a whole invocation usually travels in
+// one datagram. Every datagram stays within 64,000 bytes: documents that
+// would not fit are split into independent subsegments, and a span too big
+// on its own is trimmed (the trimmed fields are named in its metadata under
+// "otelxray"). Nothing is ever retried, blocked on or panicked over: what
+// could not be sent is counted in [Exporter.Stats].
+package xrayudp

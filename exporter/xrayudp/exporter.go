@@ -1,0 +1,142 @@
+package xrayudp
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/otelxray/otelxray/segment"
+)
+
+var _ sdktrace.SpanExporter = (*Exporter)(nil)
+
+// Exporter sends spans to the X-Ray daemon as segment documents over UDP.
+// It is safe for concurrent use. Create one with [New].
+type Exporter struct {
+	conn       *net.UDPConn
+	addr       string
+	lambda     bool
+	translator *segment.Translator
+	cfg        config
+	stats      counters
+	closed     atomic.Bool
+	closeOnce  sync.Once
+	closeErr   error
+	batches    sync.Pool // *batch
+}
+
+// New returns an exporter with a UDP socket connected to the daemon. It sends
+// nothing until spans are exported. An address that cannot be parsed or
+// resolved is an error; a daemon that is not running is not (UDP cannot
+// tell): its drops show in [Exporter.Stats].
+func New(opts ...Option) (*Exporter, error) {
+	cfg := newConfig(opts)
+	hp, err := parseAddress(cfg.endpoint)
+	if err != nil {
+		return nil, fmt.Errorf("%w (from %s)", err, cfg.endpointFrom)
+	}
+	raddr, err := net.ResolveUDPAddr("udp", hp)
+	if err != nil {
+		return nil, fmt.Errorf("xrayudp: cannot resolve daemon address %q (from %s): %w", hp, cfg.endpointFrom, err)
+	}
+	conn, err := net.DialUDP("udp", nil, raddr)
+	if err != nil {
+		return nil, fmt.Errorf("xrayudp: cannot open a UDP socket to %s (from %s): %w", raddr, cfg.endpointFrom, err)
+	}
+	e := &Exporter{
+		conn:   conn,
+		addr:   raddr.String(),
+		lambda: *cfg.lambda,
+		cfg:    cfg,
+		translator: segment.NewTranslator(segment.Config{
+			Lambda:   *cfg.lambda,
+			Indexed:  cfg.indexed,
+			IndexAll: cfg.indexAll,
+		}),
+	}
+	e.batches.New = func() any { return new(batch) }
+	return e, nil
+}
+
+// Endpoint returns the daemon's resolved UDP address.
+func (e *Exporter) Endpoint() string { return e.addr }
+
+// Lambda reports whether the exporter runs in Lambda mode.
+func (e *Exporter) Lambda() bool { return e.lambda }
+
+// Stats returns the exporter's counters.
+func (e *Exporter) Stats() Stats { return e.stats.snapshot() }
+
+// ExportSpans translates spans into documents, packs them into as few
+// datagrams as fit, and writes them to the daemon before it returns. It
+// never blocks for longer than the write timeout (or ctx), and never retries.
+// When datagrams could not be written it returns one error describing the
+// first failure; every span not sent is counted in Stats. After Shutdown it
+// only counts the spans as dropped.
+func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
+	if len(spans) == 0 {
+		return nil
+	}
+	e.stats.spans.Add(uint64(len(spans)))
+	if e.closed.Load() {
+		e.stats.shutdown.Add(uint64(len(spans)))
+		return nil
+	}
+	b := e.batches.Get().(*batch)
+	defer e.putBatch(b)
+	b.build(e, spans)
+	if b.dropUnsampled > 0 {
+		e.stats.unsampled.Add(uint64(b.dropUnsampled))
+	}
+	if b.dropNoParent > 0 {
+		e.stats.noParent.Add(uint64(b.dropNoParent))
+	}
+	if b.trimmed > 0 {
+		e.stats.trimmed.Add(uint64(b.trimmed))
+	}
+	return e.send(ctx, b)
+}
+
+// putBatch returns b to the pool unless it grew unusually large.
+func (e *Exporter) putBatch(b *batch) {
+	if cap(b.arena) > 4<<20 || cap(b.nodes) > 1<<16 {
+		return
+	}
+	b.reset()
+	e.batches.Put(b)
+}
+
+// Shutdown closes the socket. It is idempotent and safe to call concurrently
+// with ExportSpans; spans exported afterwards are counted as dropped.
+func (e *Exporter) Shutdown(ctx context.Context) error {
+	e.closeOnce.Do(func() {
+		e.closed.Store(true)
+		if err := e.conn.Close(); err != nil {
+			e.closeErr = fmt.Errorf("xrayudp: closing the socket to %s: %w", e.addr, err)
+		}
+	})
+	return e.closeErr
+}
+
+// MarshalLog describes the exporter for OpenTelemetry's logger.
+func (e *Exporter) MarshalLog() any {
+	return struct {
+		Type     string
+		Endpoint string
+		Lambda   bool
+	}{"xrayudp", e.addr, e.lambda}
+}
+
+// deadline returns when the writes of one call must give up.
+func (e *Exporter) deadline(ctx context.Context) time.Time {
+	d := time.Now().Add(e.cfg.writeTimeout)
+	if cd, ok := ctx.Deadline(); ok && cd.Before(d) {
+		d = cd
+	}
+	return d
+}

@@ -1,0 +1,73 @@
+package xrayudp
+
+import "sync/atomic"
+
+// Stats counts what an Exporter did since it was created. Span counts are
+// per span; a span nested in a dropped datagram counts as dropped.
+type Stats struct {
+	// Spans is the number of spans passed to ExportSpans.
+	Spans uint64
+	// Sent is the number of spans written to the daemon.
+	Sent uint64
+	// Documents is the number of top-level documents written; nested
+	// subsegments are part of their parent's document.
+	Documents uint64
+	// Datagrams is the number of datagrams written (one document each).
+	Datagrams uint64
+	// Bytes is the number of bytes written, headers included.
+	Bytes uint64
+	// Trimmed is the number of spans cut down to fit a datagram.
+	Trimmed uint64
+	// Dropped counts the spans not sent, by reason.
+	Dropped Drops
+}
+
+// Drops counts spans that were not sent, by reason.
+type Drops struct {
+	// Unsampled spans are never sent.
+	Unsampled uint64
+	// NoParent spans had no parent in Lambda mode.
+	NoParent uint64
+	// Shutdown spans were exported after Shutdown.
+	Shutdown uint64
+	// Unreachable spans were refused by the daemon's host (nothing listens
+	// on the daemon port).
+	Unreachable uint64
+	// SocketFull spans waited longer than the write timeout for buffer space.
+	SocketFull uint64
+	// Canceled spans were left when the ExportSpans context was done.
+	Canceled uint64
+	// WriteError spans failed for any other socket error.
+	WriteError uint64
+}
+
+// Total is the sum of all drops.
+func (d Drops) Total() uint64 {
+	return d.Unsampled + d.NoParent + d.Shutdown + d.Unreachable + d.SocketFull + d.Canceled + d.WriteError
+}
+
+type counters struct {
+	spans, sent, documents, datagrams, bytes, trimmed atomic.Uint64
+	unsampled, noParent, shutdown, unreachable         atomic.Uint64
+	socketFull, canceled, writeError                   atomic.Uint64
+}
+
+func (c *counters) snapshot() Stats {
+	return Stats{
+		Spans:     c.spans.Load(),
+		Sent:      c.sent.Load(),
+		Documents: c.documents.Load(),
+		Datagrams: c.datagrams.Load(),
+		Bytes:     c.bytes.Load(),
+		Trimmed:   c.trimmed.Load(),
+		Dropped: Drops{
+			Unsampled:   c.unsampled.Load(),
+			NoParent:    c.noParent.Load(),
+			Shutdown:    c.shutdown.Load(),
+			Unreachable: c.unreachable.Load(),
+			SocketFull:  c.socketFull.Load(),
+			Canceled:    c.canceled.Load(),
+			WriteError:  c.writeError.Load(),
+		},
+	}
+}

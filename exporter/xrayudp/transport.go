@@ -1,0 +1,137 @@
+package xrayudp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// datagramOverhead approximates what the kernel charges a receive buffer
+// per datagram beyond its payload, for pacing.
+const datagramOverhead = 1024
+
+// send writes the batch's datagrams in order. The socket is shared by
+// concurrent calls without a lock: each datagram is one write, and the
+// kernel keeps datagrams whole. A large flush pauses between windows so a
+// receiver sharing the CPU can drain. It returns the first error, once.
+func (e *Exporter) send(ctx context.Context, b *batch) error {
+	if len(b.grams) == 0 {
+		return nil
+	}
+	if err := e.conn.SetWriteDeadline(e.deadline(ctx)); err != nil {
+		e.dropFrom(b, 0, e.errClass(err))
+		return e.sendError(b, 0, err)
+	}
+	var firstErr error
+	failed := 0
+	window := 0
+	for k, g := range b.grams {
+		if err := ctx.Err(); err != nil {
+			e.dropFrom(b, k, &e.stats.canceled)
+			return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), err))
+		}
+		d := b.out[g[0]:g[1]]
+		if e.cfg.paceBytes > 0 && window > 0 && window+len(d)+datagramOverhead > e.cfg.paceBytes {
+			if !sleep(ctx, e.cfg.pause) {
+				e.dropFrom(b, k, &e.stats.canceled)
+				return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), ctx.Err()))
+			}
+			window = 0
+			_ = e.conn.SetWriteDeadline(e.deadline(ctx))
+		}
+		window += len(d) + datagramOverhead
+		_, err := e.conn.Write(d)
+		if err != nil && errors.Is(err, syscall.ECONNREFUSED) {
+			// The error belongs to an earlier datagram (an ICMP reply); this
+			// one was not sent. Try once more.
+			_, err = e.conn.Write(d)
+		}
+		if err == nil {
+			e.stats.datagrams.Add(1)
+			e.stats.documents.Add(1)
+			e.stats.bytes.Add(uint64(len(d)))
+			e.stats.sent.Add(uint64(b.spansIn[k]))
+			continue
+		}
+		failed++
+		if firstErr == nil {
+			firstErr = err
+		}
+		counter := e.errClass(err)
+		if counter == &e.stats.socketFull || counter == &e.stats.shutdown {
+			// Later writes would fail the same way: stop here.
+			e.dropFrom(b, k, counter)
+			return e.sendError(b, k, err)
+		}
+		counter.Add(uint64(b.spansIn[k]))
+	}
+	if firstErr != nil {
+		return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", failed, len(b.grams), e.addr, firstErr, hint(firstErr))
+	}
+	return nil
+}
+
+// dropFrom counts the spans of datagrams k and later as dropped.
+func (e *Exporter) dropFrom(b *batch, k int, c *atomic.Uint64) {
+	n := 0
+	for _, s := range b.spansIn[k:] {
+		n += s
+	}
+	c.Add(uint64(n))
+}
+
+func (e *Exporter) sendError(b *batch, k int, err error) error {
+	if errors.Is(err, net.ErrClosed) {
+		return nil // export after (or during) Shutdown is a counted no-op
+	}
+	return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", len(b.grams)-k, len(b.grams), e.addr, err, hint(err))
+}
+
+func (e *Exporter) keepFirst(first, err error) error {
+	if first != nil {
+		return fmt.Errorf("%w (and %w)", first, err)
+	}
+	return err
+}
+
+// errClass picks the drop counter for a write error.
+func (e *Exporter) errClass(err error) *atomic.Uint64 {
+	switch {
+	case errors.Is(err, net.ErrClosed):
+		return &e.stats.shutdown
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return &e.stats.unreachable
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, syscall.EAGAIN), errors.Is(err, syscall.ENOBUFS):
+		return &e.stats.socketFull
+	}
+	return &e.stats.writeError
+}
+
+func hint(err error) string {
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return " (nothing listens there: start the X-Ray daemon or xraylocal, or set AWS_XRAY_DAEMON_ADDRESS)"
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return " (the socket's send buffer stayed full; raise WithWriteTimeout or export smaller batches)"
+	}
+	return ""
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

@@ -1,0 +1,130 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// maxExceptions is the number of exception events kept per document.
+const maxExceptions = 16
+
+// exceptions turns the span's exception events into cause exceptions. A span
+// with status Error and no exception event gets one exception carrying the
+// status description.
+func exceptions(s sdktrace.ReadOnlySpan, id trace.SpanID, remote bool) []Exception {
+	var out []Exception
+	for _, ev := range s.Events() {
+		if ev.Name != "exception" {
+			continue
+		}
+		if len(out) == maxExceptions {
+			break
+		}
+		e := Exception{ID: exceptionID(id, len(out)), Remote: remote}
+		for _, kv := range ev.Attributes {
+			if kv.Value.Type() != attribute.STRING {
+				continue
+			}
+			switch kv.Key {
+			case "exception.type":
+				e.Type = kv.Value.AsString()
+			case "exception.message":
+				e.Message = kv.Value.AsString()
+			case "exception.stacktrace":
+				e.Stack, e.Truncated = ParseGoStack(kv.Value.AsString())
+			}
+		}
+		out = append(out, e)
+	}
+	if len(out) == 0 && s.Status().Code == codes.Error {
+		msg := s.Status().Description
+		if msg == "" {
+			msg = "span status Error"
+		}
+		out = append(out, Exception{ID: exceptionID(id, 0), Message: msg, Remote: remote})
+	}
+	return out
+}
+
+// ParseGoStack parses a Go stack trace, as written by runtime/debug.Stack or
+// a panic, into frames (innermost first). Frames of the runtime's stack
+// capture and of the OpenTelemetry SDK's error recording are left out. At
+// most MaxStackFrames are returned; truncated counts the rest. Text that is
+// not a Go stack trace gives no frames.
+func ParseGoStack(stack string) (frames []StackFrame, truncated int) {
+	var label string
+	haveLabel := false
+	for len(stack) > 0 {
+		var line string
+		line, stack, _ = strings.Cut(stack, "\n")
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "goroutine ") {
+			haveLabel = false
+			continue
+		}
+		if line[0] != '\t' {
+			label, haveLabel = frameLabel(line), true
+			continue
+		}
+		if !haveLabel {
+			continue
+		}
+		haveLabel = false
+		path, lineNo, ok := frameLocation(line[1:])
+		if !ok || skipFrame(label) {
+			continue
+		}
+		if len(frames) == MaxStackFrames {
+			truncated++
+			continue
+		}
+		frames = append(frames, StackFrame{Path: path, Line: lineNo, Label: label})
+	}
+	return frames, truncated
+}
+
+// frameLabel turns "pkg.(*T).Method(0x1, ...)" into "pkg.(*T).Method" and
+// "created by pkg.fn in goroutine 7" into "created by pkg.fn".
+func frameLabel(line string) string {
+	if rest, ok := strings.CutPrefix(line, "created by "); ok {
+		if i := strings.Index(rest, " in goroutine "); i >= 0 {
+			rest = rest[:i]
+		}
+		return "created by " + rest
+	}
+	if strings.HasSuffix(line, ")") {
+		if i := strings.LastIndexByte(line, '('); i > 0 {
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// frameLocation parses "/path/file.go:42 +0x1d".
+func frameLocation(loc string) (path string, line int, ok bool) {
+	if i := strings.LastIndex(loc, " +0x"); i >= 0 {
+		loc = loc[:i]
+	}
+	i := strings.LastIndexByte(loc, ':')
+	if i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(loc[i+1:])
+	if err != nil || n < 0 {
+		return "", 0, false
+	}
+	return loc[:i], n, true
+}
+
+// skipFrame reports frames that show how the stack was captured rather than
+// where the error happened.
+func skipFrame(label string) bool {
+	return strings.HasPrefix(label, "runtime/debug.Stack") ||
+		strings.HasPrefix(label, "go.opentelemetry.io/otel/sdk/trace.recordStackTrace") ||
+		strings.HasPrefix(label, "go.opentelemetry.io/otel/sdk/trace.(*recordingSpan).RecordError")
+}

@@ -1,0 +1,192 @@
+package segment
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
+// control characters are escaped, and at most maxRunes characters are kept
+// (maxRunes <= 0 keeps all). The result is always valid JSON and UTF-8.
+func appendString(b []byte, s string, maxRunes int) []byte {
+	b = append(b, '"')
+	// Fast path: short printable ASCII needs no escaping and no counting.
+	if maxRunes <= 0 || len(s) <= maxRunes {
+		i := 0
+		for i < len(s) {
+			c := s[i]
+			if c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+				break
+			}
+			i++
+		}
+		if i == len(s) {
+			b = append(b, s...)
+			return append(b, '"')
+		}
+	}
+	runes := 0
+	start := 0
+	for i := 0; i < len(s); {
+		if maxRunes > 0 && runes == maxRunes {
+			b = append(b, s[start:i]...)
+			return append(b, '"')
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				runes++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			runes++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			runes++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			// Valid JSON, but escaped for readers that embed JSON in JavaScript.
+			b = append(b, s[start:i]...)
+			b = append(b, `\u202`...)
+			b = append(b, hexDigits[r&0xf])
+			i += size
+			runes++
+			start = i
+			continue
+		}
+		i += size
+		runes++
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendFloat appends f as a JSON value: a number, or a string ("NaN",
+// "+Inf", "-Inf") when f is not finite, since JSON has no such numbers.
+func appendFloat(b []byte, f float64) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(b, `"NaN"`...)
+	case math.IsInf(f, 1):
+		return append(b, `"+Inf"`...)
+	case math.IsInf(f, -1):
+		return append(b, `"-Inf"`...)
+	}
+	// The same shape as encoding/json: plain decimals for ordinary
+	// magnitudes, exponents for very large or small ones.
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	return strconv.AppendFloat(b, f, format, -1, 64)
+}
+
+// appendMicros appends a Unix time in microseconds as seconds with six
+// decimals, the form X-Ray expects. Negative times are written as 0.
+func appendMicros(b []byte, us int64) []byte {
+	if us < 0 {
+		us = 0
+	}
+	b = strconv.AppendInt(b, us/1e6, 10)
+	frac := us % 1e6
+	b = append(b, '.')
+	for div := int64(100000); div > 0; div /= 10 {
+		b = append(b, byte('0'+frac/div%10))
+	}
+	return b
+}
+
+// appendValue appends an attribute value as JSON. Slices become arrays;
+// strings longer than maxRunes are cut (maxRunes <= 0 keeps all).
+func appendValue(b []byte, v attribute.Value, maxRunes int) []byte {
+	switch v.Type() {
+	case attribute.BOOL:
+		return strconv.AppendBool(b, v.AsBool())
+	case attribute.INT64:
+		return strconv.AppendInt(b, v.AsInt64(), 10)
+	case attribute.FLOAT64:
+		return appendFloat(b, v.AsFloat64())
+	case attribute.STRING:
+		return appendString(b, v.AsString(), maxRunes)
+	case attribute.BOOLSLICE:
+		b = append(b, '[')
+		for i, x := range v.AsBoolSlice() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendBool(b, x)
+		}
+		return append(b, ']')
+	case attribute.INT64SLICE:
+		b = append(b, '[')
+		for i, x := range v.AsInt64Slice() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, x, 10)
+		}
+		return append(b, ']')
+	case attribute.FLOAT64SLICE:
+		b = append(b, '[')
+		for i, x := range v.AsFloat64Slice() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendFloat(b, x)
+		}
+		return append(b, ']')
+	case attribute.STRINGSLICE:
+		b = append(b, '[')
+		for i, x := range v.AsStringSlice() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x, maxRunes)
+		}
+		return append(b, ']')
+	default:
+		// Types added to OTel after this code was written: their string form.
+		return appendString(b, v.Emit(), maxRunes)
+	}
+}
+
+// appendPrimitive appends a string, number or bool, cutting strings to
+// maxRunes. Slices and other types are written as their string form.
+func appendPrimitive(b []byte, v attribute.Value, maxRunes int) []byte {
+	switch v.Type() {
+	case attribute.BOOL, attribute.INT64, attribute.FLOAT64:
+		return appendValue(b, v, 0)
+	case attribute.STRING:
+		return appendString(b, v.AsString(), maxRunes)
+	default:
+		return appendString(b, v.Emit(), maxRunes)
+	}
+}

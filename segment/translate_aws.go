@@ -1,0 +1,92 @@
+package segment
+
+import (
+	"strings"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// buildAWS maps AWS SDK call attributes to a subsegment's aws object.
+func buildAWS(a *attrs, awsAPI bool) *AWS {
+	x := AWS{Retries: -1}
+	x.Operation = a.str(kAWSOperation)
+	if x.Operation == "" && awsAPI {
+		op := a.str(kRPCMethod)
+		if i := strings.LastIndexByte(op, '/'); i >= 0 {
+			op = op[i+1:]
+		}
+		x.Operation = op
+	}
+	x.Region = a.str(kAWSRegion, kCloudRegion)
+	x.RequestID = a.str(kAWSRequestID, kAWSRequestIDCamel)
+	x.AccountID = a.str(kAWSAccountID, kCloudAccountID)
+	x.QueueURL = a.str(kAWSQueueURL, kAWSQueueURLDot, kMessagingURL)
+	if x.QueueURL == "" && strings.EqualFold(a.peek(kRPCService), "SQS") {
+		x.QueueURL = sqsQueueURL(a)
+	}
+	x.TableName = a.str(kAWSTableName, kAWSTableNameDot)
+	if v, ok := a.value(kAWSDynamoDBTableNames); ok && x.TableName == "" {
+		switch v.Type() {
+		case attribute.STRINGSLICE:
+			x.TableNames = v.AsStringSlice()
+		case attribute.STRING:
+			x.TableName = v.AsString()
+		}
+	}
+	if n, ok := a.int(kAWSRetries); ok && n >= 0 {
+		x.Retries = n
+	}
+	if b := a.str(kAWSS3Bucket); b != "" {
+		x.Params = append(x.Params, KeyValue{Key: "bucket_name", Value: attribute.StringValue(b)})
+	}
+	if k := a.str(kAWSS3Key); k != "" {
+		x.Params = append(x.Params, KeyValue{Key: "key_name", Value: attribute.StringValue(k)})
+	}
+	// Other whitelisted parameters arrive as aws.<snake_case> attributes.
+	for i, kv := range a.kvs {
+		k := string(kv.Key)
+		if a.used[i] || !strings.HasPrefix(k, "aws.") || knownKey(k) != kNone {
+			continue
+		}
+		p := k[len("aws."):]
+		if p == "" || snakeKey(p) != p || reservedAWSParam(p) {
+			continue
+		}
+		a.used[i] = true
+		x.Params = append(x.Params, KeyValue{Key: p, Value: kv.Value})
+	}
+	return &x
+}
+
+// reservedAWSParam reports whether p is a field the aws object already has.
+func reservedAWSParam(p string) bool {
+	switch p {
+	case "operation", "region", "request_id", "account_id", "retries", "queue_url", "table_name", "table_names",
+		"service", "ec2", "ecs", "eks", "elastic_beanstalk", "xray", "cloudwatch_logs":
+		return true
+	}
+	return false
+}
+
+// sqsQueueURL recovers the queue URL that SQS instrumentations record as the
+// request URL: https://sqs.<region>.amazonaws.com/<account>/<queue>.
+func sqsQueueURL(a *attrs) string {
+	u := a.peek(kURLFull)
+	if u == "" {
+		u = a.peek(kServerAddress)
+	}
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	path := u[i+3:]
+	if j := strings.IndexByte(path, '/'); j >= 0 {
+		path = path[j+1:]
+	} else {
+		return ""
+	}
+	if parts := strings.Split(strings.TrimSuffix(path, "/"), "/"); len(parts) == 2 && parts[0] != "" && parts[1] != "" {
+		return stripUserinfo(u)
+	}
+	return ""
+}

@@ -1,0 +1,102 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+// buildHTTP maps both generations of the HTTP semantic conventions to the
+// http object, or returns nil when the span has no HTTP attributes.
+func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
+	h := HTTP{ContentLength: -1}
+	h.Method = a.str(kHTTPRequestMethod, kHTTPMethod)
+	h.URL = stripUserinfo(a.str(kURLFull, kHTTPURL))
+	if h.URL == "" && (h.Method != "" || a.has(kHTTPTarget) || a.has(kURLPath)) {
+		h.URL = buildURL(a, kind)
+	}
+	h.UserAgent = a.str(kUserAgentOriginal, kHTTPUserAgent)
+	if kind == trace.SpanKindServer {
+		peer := a.str(kNetworkPeerAddress, kNetSockPeerAddr, kNetPeerIP)
+		if ip := a.str(kClientAddress, kHTTPClientIP); ip != "" {
+			h.ClientIP = ip
+			h.XForwardedFor = peer != "" && peer != ip
+		} else {
+			h.ClientIP = peer
+		}
+	}
+	if st, ok := a.int(kHTTPResponseStatusCode, kHTTPStatusCode); ok && validStatus(st) {
+		h.Status = st
+	}
+	if n, ok := a.int(kHTTPResponseBodySize, kHTTPResponseContentLength); ok && n >= 0 {
+		h.ContentLength = n
+	}
+	if h == (HTTP{ContentLength: -1}) {
+		return nil
+	}
+	return &h
+}
+
+// buildURL puts a URL together from its parts when no full URL was recorded.
+func buildURL(a *attrs, kind trace.SpanKind) string {
+	host := a.peek(kServerAddress)
+	if host == "" {
+		host = a.peek(kHTTPHost)
+	}
+	if host == "" && kind == trace.SpanKindServer {
+		host = a.peek(kNetHostName)
+	}
+	target := a.peek(kHTTPTarget)
+	if target == "" {
+		target = a.peek(kURLPath)
+		if q := a.peek(kURLQuery); q != "" {
+			target += "?" + q
+		}
+		if target != "" {
+			a.value(kURLPath)
+			a.value(kURLQuery)
+		}
+	} else {
+		a.value(kHTTPTarget)
+	}
+	if host == "" {
+		return target
+	}
+	scheme := a.str(kURLScheme, kHTTPScheme)
+	if scheme == "" {
+		scheme = "http"
+	}
+	var port int64
+	if kind == trace.SpanKindServer {
+		port, _ = a.int(kServerPort, kNetHostPort)
+	} else {
+		port, _ = a.int(kServerPort, kNetPeerPort)
+	}
+	if strings.Contains(host, ":") && !strings.HasPrefix(host, "[") && strings.Count(host, ":") > 1 {
+		host = "[" + host + "]" // IPv6 literal
+	}
+	u := scheme + "://" + host
+	if port > 0 && !(scheme == "http" && port == 80) && !(scheme == "https" && port == 443) && !strings.Contains(host, "]:") {
+		u += ":" + strconv.FormatInt(port, 10)
+	}
+	return u + target
+}
+
+// stripUserinfo removes user:password@ from a URL's authority.
+func stripUserinfo(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return u
+	}
+	rest := u[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndexByte(rest[:end], '@')
+	if at < 0 {
+		return u
+	}
+	return u[:i+3] + rest[at+1:]
+}
