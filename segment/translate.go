@@ -142,40 +142,55 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	}
 	t.flags(&d, &a, s)
 	d.Exceptions = exceptions(s, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
-	d.Links, d.Metadata = t.links(s), t.metadata(&d, &a, s, res)
+	d.Links = t.links(s)
+	d.Metadata = t.metadata(&d, &a, s, res)
 	return d, Keep
 }
 
-// name picks the document name by the precedence of xray-wire.md §3.
+// name picks the document name by the precedence of xray-wire.md §3 and
+// consumes the attributes it used.
 func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI bool, res *resourceInfo) string {
 	kind := s.SpanKind()
 	clientKind := kind == trace.SpanKindClient || kind == trace.SpanKindProducer
-	var cands [4]string
-	c := cands[:0]
+	pick := func(k key) string {
+		n := SanitizeName(a.peek(k))
+		if n != "" {
+			a.value(k)
+		}
+		return n
+	}
 	if kind == trace.SpanKindServer {
-		c = append(c, a.peek(kAWSLocalService))
+		if n := pick(kAWSLocalService); n != "" {
+			return n
+		}
 	}
 	if clientKind {
-		c = append(c, a.peek(kAWSRemoteService))
-	}
-	c = append(c, a.peek(kPeerService), a.peek(kAWSService))
-	for _, n := range c {
-		if n = SanitizeName(n); n != "" {
+		if n := pick(kAWSRemoteService); n != "" {
 			return n
 		}
+	}
+	if n := pick(kPeerService); n != "" {
+		return n
+	}
+	if n := pick(kAWSService); n != "" {
+		return n
 	}
 	if awsAPI {
-		if n := SanitizeName(a.peek(kRPCService)); n != "" {
+		if n := pick(kRPCService); n != "" {
 			return n
 		}
 	}
-	db := a.peek(kDBName)
-	if db == "" {
-		db = a.peek(kDBNamespace)
-	}
-	if db != "" {
-		if host := firstNonEmpty(a.peek(kServerAddress), a.peek(kNetPeerName)); host != "" {
-			db += "@" + host
+	for _, dbKey := range [...]key{kDBName, kDBNamespace} {
+		db := a.peek(dbKey)
+		if db == "" {
+			continue
+		}
+		for _, hostKey := range [...]key{kServerAddress, kNetPeerName} {
+			if host := a.peek(hostKey); host != "" {
+				db += "@" + host
+				a.value(hostKey)
+				break
+			}
 		}
 		if n := SanitizeName(db); n != "" {
 			return n
@@ -186,10 +201,13 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 			return n
 		}
 	}
-	for _, n := range [...]string{a.peek(kRPCService), a.peek(kServerAddress), a.peek(kHTTPHost), a.peek(kNetPeerName), s.Name()} {
-		if n = SanitizeName(n); n != "" {
+	for _, k := range [...]key{kRPCService, kServerAddress, kHTTPHost, kNetPeerName} {
+		if n := pick(k); n != "" {
 			return n
 		}
+	}
+	if n := SanitizeName(s.Name()); n != "" {
+		return n
 	}
 	return DefaultName
 }

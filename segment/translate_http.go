@@ -40,13 +40,11 @@ func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
 
 // buildURL puts a URL together from its parts when no full URL was recorded.
 func buildURL(a *attrs, kind trace.SpanKind) string {
-	host := a.peek(kServerAddress)
-	if host == "" {
-		host = a.peek(kHTTPHost)
+	hostKeys := []key{kServerAddress, kHTTPHost}
+	if kind == trace.SpanKindServer {
+		hostKeys = append(hostKeys, kNetHostName)
 	}
-	if host == "" && kind == trace.SpanKindServer {
-		host = a.peek(kNetHostName)
-	}
+	host := a.str(hostKeys...)
 	target := a.peek(kHTTPTarget)
 	if target == "" {
 		target = a.peek(kURLPath)

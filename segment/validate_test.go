@@ -1,0 +1,529 @@
+package segment
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hasProblem reports whether err is a *ValidationError with a problem of the
+// given rule at the given field.
+func hasProblem(err error, rule, field string) bool {
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		return false
+	}
+	for _, p := range verr.Problems {
+		if p.Rule == rule && p.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// valDelete as a value in valSet removes the key.
+var valDelete = new(int)
+
+// valSet returns a modification that sets (or, with valDelete, removes) the
+// given key/value pairs.
+func valSet(kv ...any) func(map[string]any) {
+	return func(m map[string]any) {
+		for i := 0; i+1 < len(kv); i += 2 {
+			k := kv[i].(string)
+			if kv[i+1] == valDelete {
+				delete(m, k)
+				continue
+			}
+			m[k] = kv[i+1]
+		}
+	}
+}
+
+// valSegment returns a minimal valid segment, modified.
+func valSegment(mods ...func(map[string]any)) map[string]any {
+	m := map[string]any{
+		"name":       "checkout",
+		"id":         "70de5b6f19ff9a0a",
+		"trace_id":   "1-5759e988-bd862e3fe1be46a994272793",
+		"start_time": json.Number("1700000000.123456"),
+		"end_time":   json.Number("1700000000.5"),
+	}
+	for _, mod := range mods {
+		mod(m)
+	}
+	return m
+}
+
+// valNested returns a minimal valid nested subsegment, modified.
+func valNested(mods ...func(map[string]any)) map[string]any {
+	m := map[string]any{
+		"name":       "DynamoDB",
+		"id":         "2222222222222222",
+		"start_time": json.Number("1700000000.2"),
+		"end_time":   json.Number("1700000000.3"),
+	}
+	for _, mod := range mods {
+		mod(m)
+	}
+	return m
+}
+
+// valIndependent returns a minimal valid independent subsegment, modified.
+func valIndependent(mods ...func(map[string]any)) map[string]any {
+	m := valNested(valSet(
+		"type", "subsegment",
+		"trace_id", "1-5759e988-bd862e3fe1be46a994272793",
+		"parent_id", "70de5b6f19ff9a0a",
+	))
+	for _, mod := range mods {
+		mod(m)
+	}
+	return m
+}
+
+// valJSON encodes a document compactly.
+func valJSON(m map[string]any) string {
+	b, err := json.Marshal(m)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// valDgram is a datagram with the segment built from mods.
+func valDgram(mods ...func(map[string]any)) string {
+	return Header + valJSON(valSegment(mods...))
+}
+
+// valSub is a datagram with a segment whose only subsegment is built from
+// mods.
+func valSub(mods ...func(map[string]any)) string {
+	return valDgram(valSet("subsegments", []any{valNested(mods...)}))
+}
+
+// valIndep is a datagram with an independent subsegment built from mods.
+func valIndep(mods ...func(map[string]any)) string {
+	return Header + valJSON(valIndependent(mods...))
+}
+
+// valPadded returns a valid datagram of exactly n bytes, padded in metadata
+// (which has no length limit).
+func valPadded(n int) string {
+	base := valDgram(valSet("metadata", map[string]any{"default": map[string]any{"pad": ""}}))
+	return strings.Replace(base, `"pad":""`, `"pad":"`+strings.Repeat("x", n-len(base))+`"`, 1)
+}
+
+// valTestCase is one input with the problems it must (or must not) produce.
+type valTestCase struct {
+	name string
+	in   string
+	via  string // "" Validate, "datagram" ValidateDatagram, "document" ValidateDocument
+	ok   bool
+	want [][2]string // rule, field
+}
+
+func valRepeat(s string, n int) string { return strings.Repeat(s, n) }
+
+var valMinimalDoc = valJSON(valSegment())
+
+var valTestCases = []valTestCase{
+	// Valid inputs.
+	{name: "minimal segment datagram", in: valDgram(), ok: true},
+	{name: "minimal segment document", in: valMinimalDoc, ok: true},
+	{name: "minimal segment via ValidateDocument", in: valMinimalDoc, via: "document", ok: true},
+	{name: "independent subsegment with nested subsegments", ok: true, in: valIndep(valSet(
+		"namespace", "remote",
+		"subsegments", []any{
+			valNested(valSet("namespace", "aws", "subsegments", []any{
+				valNested(valSet("id", "3333333333333333", "name", "inner")),
+				valNested(valSet("id", "4444444444444444", "name", "inner 2", "type", "subsegment")),
+			})),
+		},
+	))},
+	{name: "in_progress without end_time", ok: true, in: valDgram(valSet("end_time", valDelete, "in_progress", true))},
+	{name: "header keys in other order with spaces", via: "datagram", ok: true, in: `{ "version": 1, "format": "json" }` + "\n" + valMinimalDoc},
+	{name: "CRLF header", ok: true, in: `{"format":"json","version":1}` + "\r\n" + valMinimalDoc},
+	{name: "64000-byte datagram", ok: true, in: valPadded(MaxDatagramSize)},
+	{name: "unicode name of 200 runes", ok: true, in: valDgram(valSet("name", valRepeat("東", MaxNameLen)))},
+	{name: "name with all allowed symbols", ok: true, in: valDgram(valSet("name", `Café 1_.:/%&#=+\-@x`))},
+	{name: "sql with placeholder password", ok: true, in: valSub(valSet("sql", map[string]any{
+		"sanitized_query": "UPDATE users SET password = ? WHERE pwd=$1",
+		"url":             "postgres://app@db:5432/x",
+	}))},
+	{name: "annotation value of 1000 chars", ok: true, in: valDgram(valSet("annotations", map[string]any{"k": valRepeat("a", MaxAnnotationValueLen)}))},
+	{name: "long metadata string", ok: true, in: valDgram(valSet("metadata", map[string]any{"default": map[string]any{"s": valRepeat("a", 5000)}}))},
+	{name: "throttle with error", ok: true, in: valDgram(valSet("throttle", true, "error", true))},
+	{name: "time with exponent", ok: true, in: valDgram(valSet("start_time", json.Number("1.7e9"), "end_time", json.Number("1.7000000001234e9")))},
+
+	// header
+	{name: "no header", via: "datagram", in: valMinimalDoc, want: [][2]string{{"header", ""}}},
+	{name: "no header, document lines", via: "datagram", in: valMinimalDoc + "\n" + valMinimalDoc, want: [][2]string{{"header", ""}}},
+	{name: "bad header version", in: `{"format":"json","version":2}` + "\n" + valMinimalDoc, want: [][2]string{{"header", ""}}},
+	{name: "bad header format", in: `{"format":"xml","version":1}` + "\n" + valMinimalDoc, want: [][2]string{{"header", ""}}},
+	{name: "header not JSON", in: `{"format" json}` + "\n" + valMinimalDoc, want: [][2]string{{"header", ""}}},
+	{name: "header without newline", via: "datagram", in: `{"format":"json","version":1}`, want: [][2]string{{"header", ""}, {"one-document", ""}}},
+	{name: "header only", in: Header, want: [][2]string{{"one-document", ""}}},
+
+	// size
+	{name: "65507-byte datagram", in: valPadded(65507), want: [][2]string{{"size", ""}}},
+	{name: "64001-byte datagram", in: valPadded(MaxDatagramSize + 1), want: [][2]string{{"size", ""}}},
+	{name: "oversized document", via: "document", in: strings.TrimPrefix(valPadded(MaxDatagramSize+1), Header), want: [][2]string{{"size", ""}}},
+
+	// one-document
+	{name: "two documents", in: Header + valMinimalDoc + valMinimalDoc, want: [][2]string{{"one-document", ""}}},
+	{name: "two documents on two lines", in: Header + valMinimalDoc + "\n" + valMinimalDoc, want: [][2]string{{"one-document", ""}}},
+	{name: "trailing newline", in: Header + valMinimalDoc + "\n", want: [][2]string{{"one-document", ""}}},
+	{name: "trailing garbage", in: Header + valMinimalDoc + "}", want: [][2]string{{"one-document", ""}}},
+	{name: "body is an array", in: Header + `[1,2]`, want: [][2]string{{"one-document", ""}}},
+	{name: "body is whitespace", in: Header + " ", want: [][2]string{{"one-document", ""}}},
+	{name: "empty document", via: "document", in: "", want: [][2]string{{"one-document", ""}}},
+
+	// json
+	{name: "invalid JSON", in: Header + `{"name":"x",`, want: [][2]string{{"json", ""}}},
+	{name: "invalid JSON syntax", in: Header + `{"name" "x"}`, want: [][2]string{{"json", ""}}},
+	{name: "NaN literal", in: strings.Replace(valDgram(), `"start_time":1700000000.123456`, `"start_time":NaN`, 1), want: [][2]string{{"json", ""}}},
+	{name: "Infinity literal", in: strings.Replace(valDgram(), `"end_time":1700000000.5`, `"end_time":Infinity`, 1), want: [][2]string{{"json", ""}}},
+
+	// utf8
+	{name: "invalid UTF-8", in: strings.Replace(valDgram(valSet("metadata", map[string]any{"default": map[string]any{"s": "abc"}})), "abc", "a\xffc", 1),
+		want: [][2]string{{"utf8", ""}}},
+
+	// compact
+	{name: "not compact", in: Header + strings.Replace(valMinimalDoc, `,"id"`, `, "id"`, 1), want: [][2]string{{"compact", ""}}},
+	{name: "leading whitespace", in: Header + " " + valMinimalDoc, want: [][2]string{{"compact", ""}}},
+
+	// required
+	{name: "missing name", in: valDgram(valSet("name", valDelete)), want: [][2]string{{"required", "name"}}},
+	{name: "missing id", in: valDgram(valSet("id", valDelete)), want: [][2]string{{"required", "id"}}},
+	{name: "missing start_time", in: valDgram(valSet("start_time", valDelete)), want: [][2]string{{"required", "start_time"}}},
+	{name: "missing end_time", in: valDgram(valSet("end_time", valDelete)), want: [][2]string{{"required", "end_time"}}},
+	{name: "in_progress false without end_time", in: valDgram(valSet("end_time", valDelete, "in_progress", false)), want: [][2]string{{"required", "end_time"}}},
+	{name: "nested missing id", in: valSub(valSet("id", valDelete)), want: [][2]string{{"required", "subsegments[0].id"}}},
+
+	// name
+	{name: "empty name", in: valDgram(valSet("name", "")), want: [][2]string{{"name", "name"}}},
+	{name: "long name", in: valDgram(valSet("name", valRepeat("a", MaxNameLen+1))), want: [][2]string{{"name", "name"}}},
+	{name: "name with bad character", in: valDgram(valSet("name", "checkout!")), want: [][2]string{{"name", "name"}}},
+	{name: "name not a string", in: valDgram(valSet("name", 7)), want: [][2]string{{"name", "name"}}},
+	{name: "nested name with bad character", in: valSub(valSet("name", "a<b>")), want: [][2]string{{"name", "subsegments[0].name"}}},
+
+	// id
+	{name: "upper-case id", in: valDgram(valSet("id", "70DE5B6F19FF9A0A")), want: [][2]string{{"id", "id"}}},
+	{name: "short id", in: valDgram(valSet("id", "70de5b6f")), want: [][2]string{{"id", "id"}}},
+	{name: "zero id", in: valDgram(valSet("id", "0000000000000000")), want: [][2]string{{"id", "id"}}},
+	{name: "numeric id", in: valDgram(valSet("id", 12)), want: [][2]string{{"id", "id"}}},
+	{name: "bad parent_id", in: valDgram(valSet("parent_id", "xyz")), want: [][2]string{{"id", "parent_id"}}},
+	{name: "bad cause id", in: valDgram(valSet("cause", "nothex")), want: [][2]string{{"id", "cause"}}},
+	{name: "bad precursor id", in: valSub(valSet("precursor_ids", []any{"2222222222222222", "2"})), want: [][2]string{{"id", "subsegments[0].precursor_ids[1]"}}},
+
+	// trace_id
+	{name: "upper-case trace_id", in: valDgram(valSet("trace_id", "1-5759E988-bd862e3fe1be46a994272793")), want: [][2]string{{"trace_id", "trace_id"}}},
+	{name: "trace_id version 2", in: valDgram(valSet("trace_id", "2-5759e988-bd862e3fe1be46a994272793")), want: [][2]string{{"trace_id", "trace_id"}}},
+	{name: "OTel trace id", in: valDgram(valSet("trace_id", "5759e988bd862e3fe1be46a994272793")), want: [][2]string{{"trace_id", "trace_id"}}},
+
+	// time
+	{name: "string time", in: valDgram(valSet("start_time", "1700000000")), want: [][2]string{{"time", "start_time"}}},
+	{name: "null time", in: valDgram(valSet("end_time", nil)), want: [][2]string{{"time", "end_time"}}},
+	{name: "negative time", in: valDgram(valSet("start_time", json.Number("-1"))), want: [][2]string{{"time", "start_time"}}},
+	{name: "nanosecond time", in: valDgram(valSet("end_time", json.Number("1700000000.5000001"))), want: [][2]string{{"time", "end_time"}}},
+	{name: "time with exponent and 7 decimals", in: valDgram(valSet("end_time", json.Number("1.7000000001234567e9"))), want: [][2]string{{"time", "end_time"}}},
+	{name: "overflowing time", in: valDgram(valSet("end_time", json.Number("1e400"))), want: [][2]string{{"time", "end_time"}}},
+	{name: "end before start", in: valDgram(valSet("end_time", json.Number("1700000000"))), want: [][2]string{{"time", "end_time"}}},
+	{name: "in_progress not bool", in: valDgram(valSet("in_progress", "yes")), want: [][2]string{{"time", "in_progress"}}},
+
+	// independent
+	{name: "segment without trace_id", in: valDgram(valSet("trace_id", valDelete)), want: [][2]string{{"independent", "trace_id"}}},
+	{name: "independent subsegment without parent_id", in: valIndep(valSet("parent_id", valDelete)), want: [][2]string{{"independent", "parent_id"}}},
+	{name: "independent subsegment without trace_id", in: valIndep(valSet("trace_id", valDelete)), want: [][2]string{{"independent", "trace_id"}}},
+	{name: "type segment", in: valDgram(valSet("type", "segment")), want: [][2]string{{"independent", "type"}}},
+	{name: "nested bad type", in: valSub(valSet("type", "remote")), want: [][2]string{{"independent", "subsegments[0].type"}}},
+
+	// namespace
+	{name: "namespace on segment", in: valDgram(valSet("namespace", "remote")), want: [][2]string{{"namespace", "namespace"}}},
+	{name: "bad namespace", in: valSub(valSet("namespace", "AWS")), want: [][2]string{{"namespace", "subsegments[0].namespace"}}},
+	{name: "bad namespace on independent subsegment", in: valIndep(valSet("namespace", "local")), want: [][2]string{{"namespace", "namespace"}}},
+
+	// origin
+	{name: "bad origin", in: valDgram(valSet("origin", "AWS::Lambda::Function")), want: [][2]string{{"origin", "origin"}}},
+	{name: "origin on subsegment", in: valIndep(valSet("origin", "AWS::EC2::Instance")), want: [][2]string{{"origin", "origin"}}},
+
+	// http
+	{name: "http not an object", in: valDgram(valSet("http", "GET /")), want: [][2]string{{"http", "http"}}},
+	{name: "http method not a string", in: valDgram(valSet("http", map[string]any{"request": map[string]any{"method": 1}})), want: [][2]string{{"http", "http.request.method"}}},
+	{name: "http traced not a bool", in: valSub(valSet("http", map[string]any{"request": map[string]any{"traced": "true"}})), want: [][2]string{{"http", "subsegments[0].http.request.traced"}}},
+	{name: "http unknown request key", in: valDgram(valSet("http", map[string]any{"request": map[string]any{"headers": map[string]any{}}})), want: [][2]string{{"http", "http.request.headers"}}},
+	{name: "http status 99", in: valDgram(valSet("http", map[string]any{"response": map[string]any{"status": 99}})), want: [][2]string{{"http", "http.response.status"}}},
+	{name: "http status string", in: valDgram(valSet("http", map[string]any{"response": map[string]any{"status": "200"}})), want: [][2]string{{"http", "http.response.status"}}},
+	{name: "http status float", in: valDgram(valSet("http", map[string]any{"response": map[string]any{"status": 200.5}})), want: [][2]string{{"http", "http.response.status"}}},
+	{name: "http negative content_length", in: valDgram(valSet("http", map[string]any{"response": map[string]any{"content_length": -1}})), want: [][2]string{{"http", "http.response.content_length"}}},
+	{name: "http unknown response key", in: valDgram(valSet("http", map[string]any{"response": map[string]any{"code": 200}})), want: [][2]string{{"http", "http.response.code"}}},
+	{name: "http unknown key", in: valDgram(valSet("http", map[string]any{"req": map[string]any{}})), want: [][2]string{{"http", "http.req"}}},
+
+	// aws
+	{name: "aws not an object", in: valSub(valSet("aws", []any{})), want: [][2]string{{"aws", "subsegments[0].aws"}}},
+	{name: "aws key not snake_case", in: valSub(valSet("aws", map[string]any{"TableName": "t"})), want: [][2]string{{"aws", "subsegments[0].aws.TableName"}}},
+	{name: "aws table_name not a string", in: valSub(valSet("aws", map[string]any{"table_name": 5})), want: [][2]string{{"aws", "subsegments[0].aws.table_name"}}},
+	{name: "aws table_names not strings", in: valSub(valSet("aws", map[string]any{"table_names": []any{"a", 1}})), want: [][2]string{{"aws", "subsegments[0].aws.table_names[1]"}}},
+	{name: "aws negative retries", in: valSub(valSet("aws", map[string]any{"retries": -1})), want: [][2]string{{"aws", "subsegments[0].aws.retries"}}},
+	{name: "aws ec2 value not a string", in: valDgram(valSet("aws", map[string]any{"ec2": map[string]any{"instance_id": 1}})), want: [][2]string{{"aws", "aws.ec2.instance_id"}}},
+	{name: "aws xray auto_instrumentation not bool", in: valDgram(valSet("aws", map[string]any{"xray": map[string]any{"auto_instrumentation": "no"}})), want: [][2]string{{"aws", "aws.xray.auto_instrumentation"}}},
+	{name: "aws cloudwatch_logs not an array", in: valDgram(valSet("aws", map[string]any{"cloudwatch_logs": map[string]any{}})), want: [][2]string{{"aws", "aws.cloudwatch_logs"}}},
+	{name: "aws cloudwatch_logs log_group not a string", in: valDgram(valSet("aws", map[string]any{"cloudwatch_logs": []any{map[string]any{"log_group": 1}}})), want: [][2]string{{"aws", "aws.cloudwatch_logs[0].log_group"}}},
+	{name: "aws account_id not a string", in: valDgram(valSet("aws", map[string]any{"account_id": 123456789012})), want: [][2]string{{"aws", "aws.account_id"}}},
+
+	// sql
+	{name: "sql unknown key", in: valSub(valSet("sql", map[string]any{"query": "SELECT 1"})), want: [][2]string{{"sql", "subsegments[0].sql.query"}}},
+	{name: "sql value not a string", in: valSub(valSet("sql", map[string]any{"user": 1})), want: [][2]string{{"sql", "subsegments[0].sql.user"}}},
+	{name: "sql bad preparation", in: valSub(valSet("sql", map[string]any{"preparation": "prepared"})), want: [][2]string{{"sql", "subsegments[0].sql.preparation"}}},
+	{name: "sql password in connection string", in: valSub(valSet("sql", map[string]any{"connection_string": "Server=db;User Id=app;Password=hunter2"})), want: [][2]string{{"sql", "subsegments[0].sql.connection_string"}}},
+	{name: "sql pwd in connection string", in: valSub(valSet("sql", map[string]any{"connection_string": "server=db;PWD=hunter2"})), want: [][2]string{{"sql", "subsegments[0].sql.connection_string"}}},
+	{name: "sql password in URL", in: valSub(valSet("sql", map[string]any{"url": "postgres://app:hunter2@db:5432/x"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql password in MySQL DSN", in: valSub(valSet("sql", map[string]any{"url": "app:hunter2@tcp(db:3306)/x"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql password literal in query", in: valSub(valSet("sql", map[string]any{"sanitized_query": "ALTER USER app WITH password='x'"})), want: [][2]string{{"sql", "subsegments[0].sql.sanitized_query"}}},
+
+	// flags
+	{name: "error not bool", in: valDgram(valSet("error", "true")), want: [][2]string{{"flags", "error"}}},
+	{name: "fault not bool", in: valDgram(valSet("fault", 1)), want: [][2]string{{"flags", "fault"}}},
+	{name: "throttle without error", in: valDgram(valSet("throttle", true)), want: [][2]string{{"flags", "throttle"}}},
+
+	// cause
+	{name: "cause number", in: valDgram(valSet("cause", 1)), want: [][2]string{{"cause", "cause"}}},
+	{name: "cause unknown key", in: valDgram(valSet("cause", map[string]any{"message": "x"})), want: [][2]string{{"cause", "cause.message"}}},
+	{name: "cause paths not strings", in: valDgram(valSet("cause", map[string]any{"paths": []any{1}})), want: [][2]string{{"cause", "cause.paths[0]"}}},
+	{name: "exception without id", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"message": "boom"}}})), want: [][2]string{{"cause", "cause.exceptions[0].id"}}},
+	{name: "exception bad id", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"id": "ABC"}}})), want: [][2]string{{"id", "cause.exceptions[0].id"}}},
+	{name: "exception bad cause", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"id": "0b1c2d3e4f506172", "cause": 3}}})), want: [][2]string{{"id", "cause.exceptions[0].cause"}}},
+	{name: "exception truncated string", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"id": "0b1c2d3e4f506172", "truncated": "2"}}})), want: [][2]string{{"cause", "cause.exceptions[0].truncated"}}},
+	{name: "exception negative line", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"id": "0b1c2d3e4f506172", "stack": []any{map[string]any{"path": "a.go", "line": -1}}}}})), want: [][2]string{{"cause", "cause.exceptions[0].stack[0].line"}}},
+	{name: "exception remote not bool", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"id": "0b1c2d3e4f506172", "remote": "yes"}}})), want: [][2]string{{"cause", "cause.exceptions[0].remote"}}},
+
+	// annotations
+	{name: "annotations not an object", in: valDgram(valSet("annotations", []any{})), want: [][2]string{{"annotations", "annotations"}}},
+	{name: "annotation key with dash", in: valDgram(valSet("annotations", map[string]any{"my-key": "v"})), want: [][2]string{{"annotations", "annotations.my-key"}}},
+	{name: "annotation key too long", in: valDgram(valSet("annotations", map[string]any{valRepeat("k", MaxAnnotationKeyLen+1): 1})), want: [][2]string{{"annotations", "annotations." + valRepeat("k", MaxAnnotationKeyLen+1)}}},
+	{name: "annotation null", in: valDgram(valSet("annotations", map[string]any{"k": nil})), want: [][2]string{{"annotations", "annotations.k"}}},
+	{name: "annotation array", in: valSub(valSet("annotations", map[string]any{"k": []any{1}})), want: [][2]string{{"annotations", "subsegments[0].annotations.k"}}},
+	{name: "annotation value too long", in: valDgram(valSet("annotations", map[string]any{"k": valRepeat("a", MaxAnnotationValueLen+1)})), want: [][2]string{{"annotations", "annotations.k"}}},
+
+	// metadata
+	{name: "metadata not an object", in: valDgram(valSet("metadata", "x")), want: [][2]string{{"metadata", "metadata"}}},
+	{name: "metadata namespace not an object", in: valDgram(valSet("metadata", map[string]any{"default": "x"})), want: [][2]string{{"metadata", "metadata.default"}}},
+	{name: "metadata reserved namespace", in: valDgram(valSet("metadata", map[string]any{"AWS.otel": map[string]any{}})), want: [][2]string{{"metadata", "metadata.AWS.otel"}}},
+
+	// links
+	{name: "links not an array", in: valDgram(valSet("links", map[string]any{})), want: [][2]string{{"links", "links"}}},
+	{name: "too many links", in: valDgram(valSet("links", valLinks(MaxLinks+1))), want: [][2]string{{"links", "links"}}},
+	{name: "link without trace_id", in: valDgram(valSet("links", []any{map[string]any{"id": "1111111111111111"}})), want: [][2]string{{"links", "links[0].trace_id"}}},
+	{name: "link bad trace_id", in: valDgram(valSet("links", []any{map[string]any{"id": "1111111111111111", "trace_id": "1-2-3"}})), want: [][2]string{{"trace_id", "links[0].trace_id"}}},
+	{name: "link bad id", in: valDgram(valSet("links", []any{map[string]any{"id": "1", "trace_id": "1-5759e988-bd862e3fe1be46a994272793"}})), want: [][2]string{{"id", "links[0].id"}}},
+	{name: "link attribute object", in: valDgram(valSet("links", []any{map[string]any{"id": "1111111111111111", "trace_id": "1-5759e988-bd862e3fe1be46a994272793", "attributes": map[string]any{"a": map[string]any{}}}})), want: [][2]string{{"links", "links[0].attributes.a"}}},
+
+	// subsegments
+	{name: "subsegments not an array", in: valDgram(valSet("subsegments", map[string]any{})), want: [][2]string{{"subsegments", "subsegments"}}},
+	{name: "subsegment not an object", in: valDgram(valSet("subsegments", []any{"x"})), want: [][2]string{{"subsegments", "subsegments[0]"}}},
+	{name: "deeply nested problem", in: valSub(valSet("subsegments", []any{valNested(), valNested(valSet("id", "bad"))})), want: [][2]string{{"id", "subsegments[0].subsegments[1].id"}}},
+
+	// user, service, resource_arn, precursor_ids
+	{name: "user on subsegment", in: valSub(valSet("user", "alice")), want: [][2]string{{"user", "subsegments[0].user"}}},
+	{name: "user on independent subsegment", in: valIndep(valSet("user", "alice")), want: [][2]string{{"user", "user"}}},
+	{name: "user not a string", in: valDgram(valSet("user", 1)), want: [][2]string{{"user", "user"}}},
+	{name: "service version not a string", in: valDgram(valSet("service", map[string]any{"version": 1})), want: [][2]string{{"service", "service.version"}}},
+	{name: "service not an object", in: valDgram(valSet("service", "v1")), want: [][2]string{{"service", "service"}}},
+	{name: "resource_arn not a string", in: valDgram(valSet("resource_arn", false)), want: [][2]string{{"resource_arn", "resource_arn"}}},
+	{name: "precursor_ids not an array", in: valSub(valSet("precursor_ids", "2222222222222222")), want: [][2]string{{"precursor_ids", "subsegments[0].precursor_ids"}}},
+
+	// string-length
+	{name: "long URL", in: valDgram(valSet("http", map[string]any{"request": map[string]any{"url": "https://x/" + valRepeat("a", MaxStringLen)}})), want: [][2]string{{"string-length", "http.request.url"}}},
+	{name: "long exception message", in: valDgram(valSet("cause", map[string]any{"exceptions": []any{map[string]any{"id": "0b1c2d3e4f506172", "message": valRepeat("é", MaxStringLen+1)}}})), want: [][2]string{{"string-length", "cause.exceptions[0].message"}}},
+	{name: "long nested aws value", in: valSub(valSet("aws", map[string]any{"key_name": valRepeat("k", MaxStringLen+1)})), want: [][2]string{{"string-length", "subsegments[0].aws.key_name"}}},
+
+	// field
+	{name: "unknown field", in: valDgram(valSet("foo", 1)), want: [][2]string{{"field", "foo"}}},
+	{name: "unknown nested field", in: valSub(valSet("Name", "x")), want: [][2]string{{"field", "subsegments[0].Name"}}},
+}
+
+// valLinks returns n valid links.
+func valLinks(n int) []any {
+	links := make([]any, n)
+	for i := range links {
+		links[i] = map[string]any{"trace_id": "1-5759e988-bd862e3fe1be46a994272793", "id": "1111111111111111"}
+	}
+	return links
+}
+
+// valRun validates c.in the way the case asks for.
+func valRun(c valTestCase) error {
+	switch c.via {
+	case "datagram":
+		return ValidateDatagram([]byte(c.in))
+	case "document":
+		return ValidateDocument([]byte(c.in))
+	default:
+		return Validate([]byte(c.in))
+	}
+}
+
+func TestValidate(t *testing.T) {
+	for _, c := range valTestCases {
+		t.Run(c.name, func(t *testing.T) {
+			err := valRun(c)
+			if c.ok {
+				if err != nil {
+					t.Fatalf("want valid, got %v\nall: %v", err, valAll(err))
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("want problems %v, got nil", c.want)
+			}
+			var verr *ValidationError
+			if !errors.As(err, &verr) {
+				t.Fatalf("error is %T, want *ValidationError", err)
+			}
+			for _, w := range c.want {
+				if !hasProblem(err, w[0], w[1]) {
+					t.Errorf("missing problem rule %q field %q; got:\n%s", w[0], w[1], valAll(err))
+				}
+			}
+		})
+	}
+}
+
+// TestValidateOnlyExpected checks that the failing cases built from a valid
+// document report nothing but the broken rule, so rules do not fire on
+// valid parts.
+func TestValidateOnlyExpected(t *testing.T) {
+	for _, c := range valTestCases {
+		if c.ok || c.name == "header without newline" {
+			continue
+		}
+		err := valRun(c)
+		var verr *ValidationError
+		if !errors.As(err, &verr) {
+			continue
+		}
+		for _, p := range verr.Problems {
+			found := false
+			for _, w := range c.want {
+				found = found || w[0] == p.Rule
+			}
+			if !found {
+				t.Errorf("%s: unexpected problem %v", c.name, p)
+			}
+		}
+	}
+}
+
+func valAll(err error) string {
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		return "<no ValidationError>"
+	}
+	var sb strings.Builder
+	for _, p := range verr.Problems {
+		sb.WriteString("  " + p.String() + "\n")
+	}
+	return sb.String()
+}
+
+func TestValidateTestdata(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "validate", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Validate(b); err != nil {
+			t.Errorf("%s as document: %v\n%s", f, err, valAll(err))
+		}
+		if err := Validate(append([]byte(Header), b...)); err != nil {
+			t.Errorf("%s as datagram: %v\n%s", f, err, valAll(err))
+		}
+	}
+}
+
+func TestValidateProblemCap(t *testing.T) {
+	m := valSegment()
+	for i := range 300 {
+		m["unknown_"+strings.Repeat("x", i)] = i
+	}
+	err := Validate([]byte(Header + valJSON(m)))
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("got %v", err)
+	}
+	if len(verr.Problems) != valMaxProblems {
+		t.Errorf("got %d problems, want %d", len(verr.Problems), valMaxProblems)
+	}
+	if want := "(and 99 more)"; !strings.HasSuffix(verr.Error(), want) {
+		t.Errorf("Error() = %q, want suffix %q", verr.Error(), want)
+	}
+}
+
+func TestValidateDeterministic(t *testing.T) {
+	in := []byte(valDgram(valSet("id", "X", "trace_id", "Y", "foo", 1, "bar", 2,
+		"annotations", map[string]any{"a-b": nil, "c-d": []any{}, "e": 1})))
+	first := valAll(Validate(in))
+	for range 20 {
+		if got := valAll(Validate(in)); got != first {
+			t.Fatalf("problem order changed:\n%s\nvs\n%s", first, got)
+		}
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := Problem{Rule: "id", Field: "subsegments[0].id", Msg: "bad"}
+	if got, want := p.String(), "subsegments[0].id: bad [id]"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	p = Problem{Rule: "size", Msg: "too big"}
+	if got, want := p.String(), "too big [size]"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	e := &ValidationError{Problems: []Problem{p}}
+	if got, want := e.Error(), "too big [size]"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	e.Problems = append(e.Problems, p, p)
+	if got, want := e.Error(), "too big [size] (and 2 more)"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestValidateDispatch(t *testing.T) {
+	// A bare document with a newline inside a string is still a document.
+	doc := valJSON(valSegment(valSet("metadata", map[string]any{"default": map[string]any{"s": "a\nb"}})))
+	if err := Validate([]byte(doc)); err != nil {
+		t.Errorf("document: %v", err)
+	}
+	// A bare document is no datagram.
+	if err := ValidateDatagram([]byte(doc)); !hasProblem(err, "header", "") {
+		t.Errorf("ValidateDatagram(document) = %v, want a header problem", err)
+	}
+	// A datagram is no document.
+	if err := ValidateDocument([]byte(valDgram())); err == nil {
+		t.Error("ValidateDocument(datagram) = nil, want problems")
+	}
+}
+
+func TestValidateNilOnSuccess(t *testing.T) {
+	// A nil error must be an untyped nil, not a nil *ValidationError.
+	if err := ValidateDocument([]byte(valMinimalDoc)); err != nil {
+		t.Errorf("got %#v, want nil", err)
+	}
+	if err := ValidateDatagram([]byte(valDgram())); err != nil {
+		t.Errorf("got %#v, want nil", err)
+	}
+}
+
+func TestTmpDump(t *testing.T) {
+	for _, c := range valTestCases {
+		t.Logf("== %s\n%s", c.name, valAll(valRun(c)))
+	}
+}
