@@ -101,7 +101,11 @@ func AppendFields(b []byte, d *Document) []byte {
 		b = appendHTTP(b, d.HTTP, d.Subsegment)
 	}
 	if d.AWS != nil {
+		before := len(b)
 		b = appendAWS(b, d.AWS, d.Subsegment)
+		if string(b[before:]) == `,"aws":{}` {
+			b = b[:before]
+		}
 	}
 	if d.SQL != nil {
 		b = appendSQL(b, d.SQL)

@@ -38,6 +38,7 @@ func buildSQL(a *attrs) *SQL {
 		if db != "" {
 			s.URL += "/" + db
 		}
+		s.URL = stripPasswords(s.URL)
 	}
 	return &s
 }

@@ -521,9 +521,3 @@ func TestValidateNilOnSuccess(t *testing.T) {
 		t.Errorf("got %#v, want nil", err)
 	}
 }
-
-func TestTmpDump(t *testing.T) {
-	for _, c := range valTestCases {
-		t.Logf("== %s\n%s", c.name, valAll(valRun(c)))
-	}
-}

@@ -1,0 +1,55 @@
+package segment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzValidate(f *testing.F) {
+	for _, c := range valTestCases {
+		f.Add([]byte(c.in))
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "validate", "*.json"))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+			f.Add(append([]byte(Header), b...))
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		err := Validate(b)
+		if err != nil {
+			var verr *ValidationError
+			if !errors.As(err, &verr) {
+				t.Fatalf("error is %T, want *ValidationError", err)
+			}
+			if n := len(verr.Problems); n == 0 || n > valMaxProblems {
+				t.Fatalf("%d problems", n)
+			}
+			if verr.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		body := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 && bytes.HasPrefix(b, []byte(`{"format"`)) {
+			body = b[i+1:]
+			if len(b) > MaxDatagramSize {
+				t.Fatalf("accepted a %d-byte datagram", len(b))
+			}
+		} else if len(b) > MaxDocumentSize {
+			t.Fatalf("accepted a %d-byte document", len(b))
+		}
+		if !json.Valid(body) {
+			t.Fatalf("accepted invalid JSON %q", body)
+		}
+		if !utf8.Valid(body) {
+			t.Fatalf("accepted invalid UTF-8 %q", body)
+		}
+	})
+}
