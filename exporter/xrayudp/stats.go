@@ -18,6 +18,11 @@ type Stats struct {
 	Bytes uint64
 	// Trimmed is the number of spans cut down to fit a datagram.
 	Trimmed uint64
+	// Refused counts the times the daemon's host reported that an earlier
+	// datagram found nothing listening (an ICMP port unreachable). Those
+	// datagrams were written, so their spans count as Sent: UDP cannot tell
+	// which ones were lost.
+	Refused uint64
 	// Dropped counts the spans not sent, by reason.
 	Dropped Drops
 }
@@ -47,9 +52,9 @@ func (d Drops) Total() uint64 {
 }
 
 type counters struct {
-	spans, sent, documents, datagrams, bytes, trimmed atomic.Uint64
-	unsampled, noParent, shutdown, unreachable         atomic.Uint64
-	socketFull, canceled, writeError                   atomic.Uint64
+	spans, sent, documents, datagrams, bytes, trimmed, refused atomic.Uint64
+	unsampled, noParent, shutdown, unreachable                 atomic.Uint64
+	socketFull, canceled, writeError                           atomic.Uint64
 }
 
 func (c *counters) snapshot() Stats {
@@ -60,6 +65,7 @@ func (c *counters) snapshot() Stats {
 		Datagrams: c.datagrams.Load(),
 		Bytes:     c.bytes.Load(),
 		Trimmed:   c.trimmed.Load(),
+		Refused:   c.refused.Load(),
 		Dropped: Drops{
 			Unsampled:   c.unsampled.Load(),
 			NoParent:    c.noParent.Load(),

@@ -27,7 +27,7 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 		e.dropFrom(b, 0, e.errClass(err))
 		return e.sendError(b, 0, err)
 	}
-	var firstErr error
+	var firstErr, refused error
 	failed := 0
 	window := 0
 	for k, g := range b.grams {
@@ -47,8 +47,11 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 		window += len(d) + datagramOverhead
 		_, err := e.conn.Write(d)
 		if err != nil && errors.Is(err, syscall.ECONNREFUSED) {
-			// The error belongs to an earlier datagram (an ICMP reply); this
-			// one was not sent. Try once more.
+			// The error reports an earlier datagram, refused by the daemon's
+			// host (an ICMP reply); this one was not sent. Count it, and try
+			// once more: a daemon that just restarted gets this datagram.
+			e.stats.refused.Add(1)
+			refused = err
 			_, err = e.conn.Write(d)
 		}
 		if err == nil {
@@ -72,6 +75,9 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 	}
 	if firstErr != nil {
 		return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", failed, len(b.grams), e.addr, firstErr, hint(firstErr))
+	}
+	if refused != nil {
+		return fmt.Errorf("xrayudp: the daemon at %s refused earlier datagrams: %w%s", e.addr, refused, hint(refused))
 	}
 	return nil
 }

@@ -29,7 +29,8 @@ type Datagram struct {
 type Daemon struct {
 	conn *net.UDPConn
 	mu   sync.Mutex
-	got  []Datagram
+	raw  [][]byte   // as read; parsed lazily so the read loop stays fast
+	got  []Datagram // raw[:len(got)], parsed
 	cond *sync.Cond
 	done chan struct{}
 }
@@ -80,9 +81,9 @@ func (d *Daemon) loop() {
 			d.mu.Unlock()
 			return
 		}
-		g := Parse(bytes.Clone(buf[:n]))
+		raw := bytes.Clone(buf[:n])
 		d.mu.Lock()
-		d.got = append(d.got, g)
+		d.raw = append(d.raw, raw)
 		d.cond.Broadcast()
 		d.mu.Unlock()
 	}
@@ -107,6 +108,14 @@ func Parse(raw []byte) Datagram {
 func (d *Daemon) Datagrams() []Datagram {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	return d.parsedLocked()
+}
+
+// parsedLocked parses the datagrams not parsed yet and returns a copy of all.
+func (d *Daemon) parsedLocked() []Datagram {
+	for len(d.got) < len(d.raw) {
+		d.got = append(d.got, Parse(d.raw[len(d.got)]))
+	}
 	return append([]Datagram(nil), d.got...)
 }
 
@@ -132,15 +141,15 @@ func (d *Daemon) WaitFor(n int, timeout time.Duration) ([]Datagram, bool) {
 	deadline := time.Now().Add(timeout)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for len(d.got) < n && time.Now().Before(deadline) {
+	for len(d.raw) < n && time.Now().Before(deadline) {
 		select {
 		case <-d.done:
-			return append([]Datagram(nil), d.got...), false
+			return d.parsedLocked(), false
 		default:
 		}
 		d.cond.Wait()
 	}
-	return append([]Datagram(nil), d.got...), len(d.got) >= n
+	return d.parsedLocked(), len(d.raw) >= n
 }
 
 // Quiet waits until no datagram has arrived for the given time and returns
@@ -150,7 +159,7 @@ func (d *Daemon) Quiet(quiet time.Duration) []Datagram {
 	for {
 		time.Sleep(quiet)
 		d.mu.Lock()
-		n := len(d.got)
+		n := len(d.raw)
 		d.mu.Unlock()
 		if n == last {
 			return d.Datagrams()
