@@ -272,7 +272,7 @@ func (a *attrs) str(keys ...key) string {
 		case attribute.STRING:
 			s = v.AsString()
 		case attribute.INT64, attribute.FLOAT64, attribute.BOOL:
-			s = v.Emit()
+			s = v.String()
 		}
 		if s != "" {
 			return s

@@ -19,7 +19,7 @@ func FuzzTranslate(f *testing.F) {
 	f.Add("GET /", "http.url", "https://u:p@h/x", 1.5, int64(200), uint8(0))
 	f.Add("", "", "", 0.0, int64(0), uint8(1))
 	f.Add("\xff\xfe<>", "a.b\x00c", "\xed\xa0\x80 \u2028", math.Inf(1), int64(-1), uint8(2))
-	f.Add("q", "db.system", "postgresql", -0.0, int64(429), uint8(3))
+	f.Add("q", "db.system", "postgresql", math.Copysign(0, -1), int64(429), uint8(3))
 	f.Add("n", "aws.xray.metadata.x", `{"a":[1,2,{"b":null}]}`, 3.0, int64(503), uint8(4))
 	f.Add("n", "exception.stacktrace", goStack, 0.5, int64(1), uint8(5))
 	f.Fuzz(func(t *testing.T, name, key, value string, num float64, n int64, mode uint8) {

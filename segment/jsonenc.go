@@ -174,7 +174,7 @@ func appendValue(b []byte, v attribute.Value, maxRunes int) []byte {
 		return append(b, ']')
 	default:
 		// Types added to OTel after this code was written: their string form.
-		return appendString(b, v.Emit(), maxRunes)
+		return appendString(b, v.String(), maxRunes)
 	}
 }
 
@@ -187,6 +187,6 @@ func appendPrimitive(b []byte, v attribute.Value, maxRunes int) []byte {
 	case attribute.STRING:
 		return appendString(b, v.AsString(), maxRunes)
 	default:
-		return appendString(b, v.Emit(), maxRunes)
+		return appendString(b, v.String(), maxRunes)
 	}
 }

@@ -20,7 +20,6 @@ type node struct {
 	children []int32 // nested children, in span order
 	subtree  int     // encoded size of this document with its nested children
 	top      bool    // sent as a document of its own
-	spans    int     // spans in this node's datagram (top nodes only)
 }
 
 // batch is the work of one ExportSpans call; batches are pooled.
