@@ -40,15 +40,20 @@ func buildSQL(a *attrs) *SQL {
 		}
 		s.URL = stripPasswords(s.URL)
 	}
+	if valHasPassword(s.URL, true) {
+		// A credential form stripPasswords does not know: leave no URL
+		// rather than risk one.
+		s.URL = ""
+	}
 	return &s
 }
 
-// stripPasswords removes user:password@ from URLs and password=/pwd= pairs
-// from key=value connection strings.
+// stripPasswords removes user:password@ from URLs and password=, passwd= and
+// pwd= pairs from key=value connection strings.
 func stripPasswords(cs string) string {
 	cs = stripUserinfo(cs)
 	lower := strings.ToLower(cs)
-	for _, k := range []string{"password=", "pwd="} {
+	for _, k := range []string{"password=", "passwd=", "pwd="} {
 		for {
 			i := strings.Index(lower, k)
 			if i < 0 {

@@ -10,8 +10,17 @@ import (
 	"unicode/utf8"
 )
 
+// FuzzValidate checks that Validate never panics, always returns nil or a
+// *ValidationError, and accepts only bodies that are valid JSON and UTF-8
+// within the size limits.
 func FuzzValidate(f *testing.F) {
 	for _, c := range valTestCases {
+		// The 64 KB size-limit inputs make mutation and minimization crawl
+		// (measured: about 0 execs/s after the first seconds, against
+		// 40,000/s without them); TestValidate covers the size rule.
+		if len(c.in) > 8192 {
+			continue
+		}
 		f.Add([]byte(c.in))
 	}
 	files, _ := filepath.Glob(filepath.Join("testdata", "validate", "*.json"))
