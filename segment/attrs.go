@@ -218,14 +218,19 @@ const (
 // attrs indexes a span's attributes by known key and remembers which ones
 // a document field consumed; the rest become metadata.
 type attrs struct {
-	kvs  []attribute.KeyValue
-	idx  [numKeys]int32 // index+1 into kvs, 0 when absent
-	used []bool
+	kvs     []attribute.KeyValue
+	idx     [numKeys]int32 // index+1 into kvs, 0 when absent
+	used    []bool
+	usedBuf [64]bool // used for spans with few attributes, without allocating
 }
 
 func (a *attrs) init(kvs []attribute.KeyValue) {
 	a.kvs = kvs
-	a.used = make([]bool, len(kvs))
+	if len(kvs) <= len(a.usedBuf) {
+		a.used = a.usedBuf[:len(kvs)]
+	} else {
+		a.used = make([]bool, len(kvs))
+	}
 	for i := range kvs {
 		if k := knownKey(string(kvs[i].Key)); k != kNone {
 			a.idx[k] = int32(i + 1)

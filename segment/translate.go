@@ -57,14 +57,14 @@ func (r DropReason) String() string {
 // use; create one with [NewTranslator].
 type Translator struct {
 	cfg      Config
-	indexed  map[string]struct{}
+	indexed  map[string]struct{} // for long lists; short ones are scanned
 	resource atomic.Pointer[resourceInfo]
 }
 
 // NewTranslator returns a Translator for cfg.
 func NewTranslator(cfg Config) *Translator {
 	t := &Translator{cfg: cfg}
-	if len(cfg.Indexed) > 0 {
+	if len(cfg.Indexed) > 8 {
 		t.indexed = make(map[string]struct{}, len(cfg.Indexed))
 		for _, k := range cfg.Indexed {
 			t.indexed[k] = struct{}{}
@@ -281,9 +281,20 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
 		spanIndexed = v.AsStringSlice()
 	}
+	unused := 0
+	for _, u := range a.used {
+		if !u {
+			unused++
+		}
+	}
+	if !d.Subsegment {
+		unused += len(res.metadata)
+	}
 	var def []KeyValue
+	if unused > 0 {
+		def = make([]KeyValue, 0, unused)
+	}
 	var extra []Namespace
-	seen := map[string]struct{}(nil)
 	for i, kv := range a.kvs {
 		k := string(kv.Key)
 		explicit := t.isIndexed(k) || contains(spanIndexed, k)
@@ -301,11 +312,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		}
 		if (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(d.Annotations) < MaxAnnotations {
 			key := SanitizeAnnotationKey(k)
-			if _, dup := seen[key]; key != "" && !dup {
-				if seen == nil {
-					seen = make(map[string]struct{})
-				}
-				seen[key] = struct{}{}
+			if key != "" && !hasKey(d.Annotations, key) {
 				d.Annotations = append(d.Annotations, KeyValue{Key: key, Value: kv.Value})
 				continue
 			}
@@ -341,8 +348,21 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 const otelxrayNamespace = "otelxray"
 
 func (t *Translator) isIndexed(k string) bool {
+	if t.indexed == nil {
+		return contains(t.cfg.Indexed, k)
+	}
 	_, ok := t.indexed[k]
 	return ok
+}
+
+// hasKey reports whether kvs has key k; annotation lists are short (50 at most).
+func hasKey(kvs []KeyValue, k string) bool {
+	for _, kv := range kvs {
+		if kv.Key == k {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(ss []string, s string) bool {
