@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"testing"
+	"time"
 
 	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -118,6 +119,66 @@ func BenchmarkFloor(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(len(grams)), "datagrams/op")
+		})
+	}
+}
+
+// BenchmarkFlush1000DefaultBuffer flushes a 1,000-span invocation at once
+// (a handler with 999 children, the shape that packs worst) to a receiver
+// with the system's default socket buffer that drains as fast as it can,
+// and reports the share of spans that arrived.
+func BenchmarkFlush1000DefaultBuffer(b *testing.B) {
+	for _, shape := range []string{"flat", "tree"} {
+		b.Run(shape, func(b *testing.B) {
+			stubs := tracetest.SpanStubs{span(1, 0)}
+			for i := uint64(2); i <= 1000; i++ {
+				parent := uint64(1)
+				if shape == "tree" && i > 10 {
+					parent = 2 + (i-11)%9 // 9 operations of 110 calls each
+				}
+				stubs = append(stubs, span(i, parent, dynamoAttrs(int(i))...))
+			}
+			spans := stubs.Snapshots()
+			var sent, arrived, datagrams uint64
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+				if err != nil {
+					b.Fatal(err)
+				}
+				got := make(chan uint64)
+				go func() {
+					buf := make([]byte, 65536)
+					n := uint64(0)
+					for {
+						_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+						if _, err := c.Read(buf); err != nil {
+							got <- n
+							return
+						}
+						n++
+					}
+				}()
+				exp, err := xrayudp.New(xrayudp.WithEndpoint(c.LocalAddr().String()), xrayudp.WithLambda(false))
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := exp.ExportSpans(context.Background(), spans); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				st := exp.Stats()
+				arrived += <-got
+				datagrams += st.Datagrams
+				sent += st.Sent
+				c.Close()
+				_ = exp.Shutdown(context.Background())
+				b.StartTimer()
+			}
+			b.ReportMetric(100*float64(arrived)/float64(datagrams), "%datagrams-arrived")
+			b.ReportMetric(float64(datagrams)/float64(b.N), "datagrams/op")
 		})
 	}
 }

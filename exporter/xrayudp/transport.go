@@ -11,9 +11,17 @@ import (
 	"time"
 )
 
-// datagramOverhead approximates what the kernel charges a receive buffer
-// per datagram beyond its payload, for pacing.
-const datagramOverhead = 1024
+// charged estimates, on the safe side, what a datagram of n bytes costs the
+// receiver's socket buffer on Linux: buffers grow in powers of two, plus
+// per-datagram overhead. Measured on loopback with the default 212,992-byte
+// buffer: 500 bytes cost about 1,283; 4,000 cost 8,519; 60,000 cost 70,997.
+func charged(n int) int {
+	c := 512
+	for c < n+300 {
+		c <<= 1
+	}
+	return c + n/8 + 512
+}
 
 // send writes the batch's datagrams in order. The socket is shared by
 // concurrent calls without a lock: each datagram is one write, and the
@@ -36,7 +44,8 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 			return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), err))
 		}
 		d := b.out[g[0]:g[1]]
-		if e.cfg.paceBytes > 0 && window > 0 && window+len(d)+datagramOverhead > e.cfg.paceBytes {
+		cost := charged(len(d))
+		if e.cfg.paceBytes > 0 && window > 0 && window+cost > e.cfg.paceBytes {
 			if !sleep(ctx, e.cfg.pause) {
 				e.dropFrom(b, k, &e.stats.canceled)
 				return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), ctx.Err()))
@@ -44,7 +53,7 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 			window = 0
 			_ = e.conn.SetWriteDeadline(e.deadline(ctx))
 		}
-		window += len(d) + datagramOverhead
+		window += cost
 		_, err := e.conn.Write(d)
 		if err != nil && errors.Is(err, syscall.ECONNREFUSED) {
 			// The error reports an earlier datagram, refused by the daemon's
