@@ -38,6 +38,9 @@ const (
 	// DropNoParent is a span without any parent in Lambda mode: X-Ray would
 	// show it as a disconnected trace.
 	DropNoParent
+	// DropInvalid is a span whose trace or span ID is zero: X-Ray rejects
+	// such documents.
+	DropInvalid
 )
 
 // String returns the reason as used in stats and logs.
@@ -49,6 +52,8 @@ func (r DropReason) String() string {
 		return "unsampled"
 	case DropNoParent:
 		return "no_parent"
+	case DropInvalid:
+		return "invalid_id"
 	}
 	return "unknown"
 }
@@ -90,6 +95,9 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	sc := s.SpanContext()
 	if !sc.IsSampled() {
 		return Document{}, DropUnsampled
+	}
+	if !sc.HasTraceID() || !sc.HasSpanID() {
+		return Document{}, DropInvalid
 	}
 	parent := s.Parent()
 	if t.cfg.Lambda && !parent.IsValid() {

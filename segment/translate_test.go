@@ -163,6 +163,8 @@ func decode(t *testing.T, b []byte) map[string]any {
 func TestTranslateDrops(t *testing.T) {
 	unsampled := stub("x", trace.SpanKindServer, remoteParent())
 	unsampled.SpanContext = unsampled.SpanContext.WithTraceFlags(0)
+	zeroID := stub("x", trace.SpanKindServer, remoteParent())
+	zeroID.SpanContext = zeroID.SpanContext.WithSpanID(trace.SpanID{})
 	tests := []struct {
 		name string
 		cfg  segment.Config
@@ -173,6 +175,7 @@ func TestTranslateDrops(t *testing.T) {
 		{"unsampled in Lambda", segment.Config{Lambda: true}, unsampled, segment.DropUnsampled},
 		{"no parent in Lambda", segment.Config{Lambda: true}, stub("x", trace.SpanKindServer, trace.SpanContext{}), segment.DropNoParent},
 		{"no parent outside Lambda", segment.Config{}, stub("x", trace.SpanKindServer, trace.SpanContext{}), segment.Keep},
+		{"zero span ID", segment.Config{}, zeroID, segment.DropInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -96,6 +96,9 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 	if b.dropNoParent > 0 {
 		e.stats.noParent.Add(uint64(b.dropNoParent))
 	}
+	if b.dropInvalid > 0 {
+		e.stats.invalid.Add(uint64(b.dropInvalid))
+	}
 	if b.trimmed > 0 {
 		e.stats.trimmed.Add(uint64(b.trimmed))
 	}

@@ -32,7 +32,7 @@ type batch struct {
 	spansIn []int    // spans carried by each datagram
 	stack   []int32
 
-	dropUnsampled, dropNoParent, trimmed int
+	dropUnsampled, dropNoParent, dropInvalid, trimmed int
 }
 
 func (b *batch) reset() {
@@ -42,7 +42,7 @@ func (b *batch) reset() {
 	b.nodes = b.nodes[:0]
 	clear(b.byID)
 	b.arena, b.out, b.grams, b.spansIn, b.stack = b.arena[:0], b.out[:0], b.grams[:0], b.spansIn[:0], b.stack[:0]
-	b.dropUnsampled, b.dropNoParent, b.trimmed = 0, 0, 0
+	b.dropUnsampled, b.dropNoParent, b.dropInvalid, b.trimmed = 0, 0, 0, 0
 }
 
 // build translates spans, nests children under parents of the same batch,
@@ -59,6 +59,9 @@ func (b *batch) build(e *Exporter, spans []sdktrace.ReadOnlySpan) {
 			continue
 		case segment.DropNoParent:
 			b.dropNoParent++
+			continue
+		case segment.DropInvalid:
+			b.dropInvalid++
 			continue
 		}
 		b.nodes = append(b.nodes, node{doc: doc, parent: -1})

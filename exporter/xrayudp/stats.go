@@ -33,6 +33,8 @@ type Drops struct {
 	Unsampled uint64
 	// NoParent spans had no parent in Lambda mode.
 	NoParent uint64
+	// Invalid spans had a zero trace or span ID.
+	Invalid uint64
 	// Shutdown spans were exported after Shutdown.
 	Shutdown uint64
 	// Unreachable spans were refused by the daemon's host (nothing listens
@@ -48,12 +50,12 @@ type Drops struct {
 
 // Total is the sum of all drops.
 func (d Drops) Total() uint64 {
-	return d.Unsampled + d.NoParent + d.Shutdown + d.Unreachable + d.SocketFull + d.Canceled + d.WriteError
+	return d.Unsampled + d.NoParent + d.Invalid + d.Shutdown + d.Unreachable + d.SocketFull + d.Canceled + d.WriteError
 }
 
 type counters struct {
 	spans, sent, documents, datagrams, bytes, trimmed, refused atomic.Uint64
-	unsampled, noParent, shutdown, unreachable                 atomic.Uint64
+	unsampled, noParent, invalid, shutdown, unreachable        atomic.Uint64
 	socketFull, canceled, writeError                           atomic.Uint64
 }
 
@@ -69,6 +71,7 @@ func (c *counters) snapshot() Stats {
 		Dropped: Drops{
 			Unsampled:   c.unsampled.Load(),
 			NoParent:    c.noParent.Load(),
+			Invalid:     c.invalid.Load(),
 			Shutdown:    c.shutdown.Load(),
 			Unreachable: c.unreachable.Load(),
 			SocketFull:  c.socketFull.Load(),
