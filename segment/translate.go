@@ -103,6 +103,11 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	if t.cfg.Lambda && !parent.IsValid() {
 		return Document{}, DropNoParent
 	}
+	if t.cfg.Lambda && parent.IsRemote() && !parent.IsSampled() {
+		// Lambda decided not to trace this invocation (Sampled=0): a
+		// sampler that ignores the parent must not override that.
+		return Document{}, DropUnsampled
+	}
 	d := Document{
 		ID:          sc.SpanID(),
 		TraceID:     sc.TraceID(),
@@ -274,7 +279,9 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 		for _, kv := range l.Attributes {
 			switch kv.Value.Type() {
 			case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
-				link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: kv.Value})
+				if !hasKey(link.Attributes, string(kv.Key)) {
+					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrub(string(kv.Key), kv.Value)})
+				}
 			}
 		}
 		out = append(out, link)
@@ -318,6 +325,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 				}
 			}
 		}
+		kv.Value = scrub(k, kv.Value)
 		if (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(d.Annotations) < MaxAnnotations {
 			key := SanitizeAnnotationKey(k)
 			if key != "" && !hasKey(d.Annotations, key) {
@@ -328,11 +336,13 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		if a.used[i] {
 			continue
 		}
-		def = append(def, KeyValue{Key: k, Value: kv.Value})
+		def = append(def, KeyValue{Key: metadataKey(k), Value: kv.Value})
 	}
 	if !d.Subsegment {
 		def = append(def, res.metadata...)
 	}
+	def = dedupe(def)
+	extra = dedupeNamespaces(extra)
 	var mark []KeyValue
 	if n := len(s.Links()) - len(d.Links); n > 0 {
 		mark = append(mark, KeyValue{Key: "links_dropped", Value: attribute.IntValue(n)})
@@ -347,6 +357,66 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 	out = append(out, extra...)
 	if len(mark) > 0 {
 		out = append(out, Namespace{Name: otelxrayNamespace, Entries: mark})
+	}
+	return out
+}
+
+// credentialKeys are attributes that may carry a password; whatever field or
+// metadata entry they end up in, the password is removed first.
+var credentialKeys = map[string]bool{
+	"db.connection_string": true, "url.full": true, "http.url": true, "messaging.url": true,
+	"aws.queue_url": true, "aws.queue.url": true,
+}
+
+// scrub removes user:password@ and password= settings from the values of
+// credentialKeys; a value that still holds one is replaced.
+func scrub(k string, v attribute.Value) attribute.Value {
+	if v.Type() != attribute.STRING || !credentialKeys[k] {
+		return v
+	}
+	s := stripPasswords(v.AsString())
+	if valHasPassword(s, true) {
+		return attribute.StringValue("[removed: held a password]")
+	}
+	return attribute.StringValue(s)
+}
+
+// dedupe keeps the first entry of each key. Spans from the SDK have unique
+// keys, but renamed keys (AWS.x -> _AWS.x), resource keys and hand-made
+// spans can collide, and a JSON object must not repeat a key.
+func dedupe(kvs []KeyValue) []KeyValue {
+	if len(kvs) < 2 {
+		return kvs
+	}
+	out := kvs[:0]
+	if len(kvs) <= 16 {
+		for _, kv := range kvs {
+			if !hasKey(out, kv.Key) {
+				out = append(out, kv)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]struct{}, len(kvs))
+	for _, kv := range kvs {
+		if _, dup := seen[kv.Key]; !dup {
+			seen[kv.Key] = struct{}{}
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func dedupeNamespaces(nss []Namespace) []Namespace {
+	out := nss[:0]
+	for _, ns := range nss {
+		dup := false
+		for _, o := range out {
+			dup = dup || metadataKey(o.Name) == metadataKey(ns.Name)
+		}
+		if !dup {
+			out = append(out, ns)
+		}
 	}
 	return out
 }

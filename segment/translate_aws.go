@@ -20,7 +20,7 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 	x.Region = a.str(kAWSRegion, kCloudRegion)
 	x.RequestID = a.str(kAWSRequestID, kAWSRequestIDCamel)
 	x.AccountID = a.str(kAWSAccountID, kCloudAccountID)
-	x.QueueURL = a.str(kAWSQueueURL, kAWSQueueURLDot, kMessagingURL)
+	x.QueueURL = cleanURL(a.str(kAWSQueueURL, kAWSQueueURLDot, kMessagingURL))
 	if x.QueueURL == "" && strings.EqualFold(a.peek(kRPCService), "SQS") {
 		x.QueueURL = sqsQueueURL(a)
 	}
@@ -49,7 +49,7 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 			continue
 		}
 		p := k[len("aws."):]
-		if p == "" || snakeKey(p) != p || reservedAWSParam(p) {
+		if p == "" || snakeKey(p) != p || reservedAWSParam(p) || hasKey(x.Params, p) {
 			continue
 		}
 		a.used[i] = true
@@ -86,7 +86,7 @@ func sqsQueueURL(a *attrs) string {
 		return ""
 	}
 	if parts := strings.Split(strings.TrimSuffix(path, "/"), "/"); len(parts) == 2 && parts[0] != "" && parts[1] != "" {
-		return stripUserinfo(u)
+		return cleanURL(u)
 	}
 	return ""
 }

@@ -12,7 +12,7 @@ import (
 func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
 	h := HTTP{ContentLength: -1}
 	h.Method = a.str(kHTTPRequestMethod, kHTTPMethod)
-	h.URL = stripUserinfo(a.str(kURLFull, kHTTPURL))
+	h.URL = cleanURL(a.str(kURLFull, kHTTPURL))
 	if h.URL == "" && (h.Method != "" || a.has(kHTTPTarget) || a.has(kURLPath)) {
 		h.URL = buildURL(a, kind)
 	}
@@ -78,7 +78,17 @@ func buildURL(a *attrs, kind trace.SpanKind) string {
 	if port > 0 && !(scheme == "http" && port == 80) && !(scheme == "https" && port == 443) && !strings.Contains(host, "]:") {
 		u += ":" + strconv.FormatInt(port, 10)
 	}
-	return u + target
+	return cleanURL(u + target)
+}
+
+// cleanURL removes credentials from a URL: user:password@ and password=
+// settings; a URL that still holds one is dropped.
+func cleanURL(u string) string {
+	u = stripPasswords(u)
+	if valHasPassword(u, false) {
+		return ""
+	}
+	return u
 }
 
 // stripUserinfo removes user:password@ from a URL's authority.

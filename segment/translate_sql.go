@@ -69,5 +69,5 @@ func stripPasswords(cs string) string {
 			lower = lower[:i] + lower[i+end:]
 		}
 	}
-	return strings.TrimRight(cs, ";& ")
+	return strings.TrimRight(cs, ";&? ")
 }

@@ -123,6 +123,22 @@ func TestTranslateRules(t *testing.T) {
 			stub("s", trace.SpanKindServer, noParent, attribute.String("http.method", "GET"), attribute.String("http.scheme", "http"),
 				attribute.String("http.host", "example.com:8080"), attribute.String("http.target", "/a?b=c"), attribute.String("http.client_ip", "198.51.100.1")),
 			map[string]any{"http.request.url": "http://example.com:8080/a?b=c", "http.request.client_ip": "198.51.100.1", "http.request.x_forwarded_for": nil}},
+		{"credentials leave unused connection strings", segment.Config{},
+			stub("q", trace.SpanKindClient, localParent(), attribute.String("db.system", "mongodb"),
+				attribute.String("db.connection_string", "mongodb://admin:s3cret@db:27017/x")),
+			map[string]any{"metadata.default.db.connection_string": "mongodb://db:27017/x"}},
+		{"credentials leave the second URL attribute", segment.Config{IndexAll: true},
+			stub("c", trace.SpanKindClient, localParent(), attribute.String("url.full", "https://api.example.com/x?password=hunter2"),
+				attribute.String("http.url", "https://bob:hunter2@api.example.com/x")),
+			map[string]any{"http.request.url": "https://api.example.com/x", "annotations.http_url": "https://api.example.com/x"}},
+		{"an aws parameter given twice is written once", segment.Config{},
+			stub("s3", trace.SpanKindClient, localParent(), attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "S3"),
+				attribute.String("aws.s3.bucket", "b1"), attribute.String("aws.bucket_name", "b2")),
+			map[string]any{"aws.bucket_name": "b1"}},
+		{"colliding metadata keys are written once", segment.Config{},
+			stub("c", trace.SpanKindServer, noParent, attribute.String("AWS.k", "1"), attribute.String("_AWS.k", "2"),
+				attribute.String("otel.resource.service.name", "x")),
+			map[string]any{"metadata.default._AWS.k": "1", "metadata.default.otel.resource.service.name": "x"}},
 		{"enduser.id is the user on segments only", segment.Config{},
 			stub("c", trace.SpanKindInternal, localParent(), attribute.String("enduser.id", "bob")),
 			map[string]any{"user": nil, "metadata.default.enduser.id": "bob"}},
@@ -163,6 +179,7 @@ func decode(t *testing.T, b []byte) map[string]any {
 func TestTranslateDrops(t *testing.T) {
 	unsampled := stub("x", trace.SpanKindServer, remoteParent())
 	unsampled.SpanContext = unsampled.SpanContext.WithTraceFlags(0)
+	unsampledParent := stub("x", trace.SpanKindServer, remoteParent().WithTraceFlags(0))
 	zeroID := stub("x", trace.SpanKindServer, remoteParent())
 	zeroID.SpanContext = zeroID.SpanContext.WithSpanID(trace.SpanID{})
 	tests := []struct {
@@ -176,6 +193,8 @@ func TestTranslateDrops(t *testing.T) {
 		{"no parent in Lambda", segment.Config{Lambda: true}, stub("x", trace.SpanKindServer, trace.SpanContext{}), segment.DropNoParent},
 		{"no parent outside Lambda", segment.Config{}, stub("x", trace.SpanKindServer, trace.SpanContext{}), segment.Keep},
 		{"zero span ID", segment.Config{}, zeroID, segment.DropInvalid},
+		{"Lambda: unsampled remote parent, sampled child", segment.Config{Lambda: true}, unsampledParent, segment.DropUnsampled},
+		{"outside Lambda the span's own decision stands", segment.Config{}, unsampledParent, segment.Keep},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -228,7 +228,71 @@ func (c *valChecker) body(b []byte) {
 		}
 		c.addf("compact", nil, "whitespace outside strings at byte %d of the document; send compact JSON (as json.Marshal or json.Compact produce)", at)
 	}
+	if path, ok := valDuplicateKey(b[:end]); ok {
+		c.addf("duplicate-key", nil, "key %s appears twice in the same object; receivers keep one of them silently, so every key must be unique", valQuote(path))
+	}
 	c.document(nil, doc, true)
+}
+
+// valDuplicateKey walks the tokens of one valid JSON value and returns the
+// path of the first key repeated within an object.
+func valDuplicateKey(b []byte) (string, bool) {
+	type frame struct {
+		keys   map[string]struct{} // nil for arrays
+		path   string
+		expect bool // an object's next token is a key
+		index  int  // an array's next index
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var stack []frame
+	key := ""
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return "", false
+			}
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1].keys != nil && stack[n-1].expect {
+			top := &stack[n-1]
+			k, _ := tok.(string)
+			key = k
+			if top.path != "" {
+				key = top.path + "." + k
+			}
+			if _, dup := top.keys[k]; dup {
+				return key, true
+			}
+			top.keys[k] = struct{}{}
+			top.expect = false
+			continue
+		}
+		path := ""
+		if n := len(stack); n > 0 {
+			top := &stack[n-1]
+			if top.keys != nil {
+				path, top.expect = key, true
+			} else {
+				path = fmt.Sprintf("%s[%d]", top.path, top.index)
+				top.index++
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, frame{keys: map[string]struct{}{}, path: path, expect: true})
+		case json.Delim('['):
+			stack = append(stack, frame{path: path})
+		}
+		if len(stack) == 0 {
+			return "", false
+		}
+	}
 }
 
 // valStartsValue reports whether b decodes as a complete JSON value at its

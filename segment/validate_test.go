@@ -572,3 +572,23 @@ func TestValHasPassword(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateDuplicateKeys(t *testing.T) {
+	tests := []struct{ doc, path string }{
+		{`{"name":"a","id":"0123456789abcdef","name":"b"}`, "name"},
+		{`{"metadata":{"default":{"k":1,"k":2}}}`, "metadata.default.k"},
+		{`{"subsegments":[{"a":1},{"aws":{"x":[1,{"y":1,"y":2}]}}]}`, "subsegments[1].aws.x[1].y"},
+		{`{"a":{"b":1},"c":{"b":1}}`, ""},
+		{`{"a":[[],{},[{"k":1}],{"k":2}],"k":3}`, ""},
+	}
+	for _, tc := range tests {
+		path, dup := valDuplicateKey([]byte(tc.doc))
+		if path != tc.path || dup != (tc.path != "") {
+			t.Errorf("valDuplicateKey(%s) = %q, %v; want %q", tc.doc, path, dup, tc.path)
+		}
+	}
+	err := ValidateDocument([]byte(`{"name":"a","id":"0123456789abcdef","trace_id":"1-5759e988-bd862e3fe1be46a994272793","start_time":1,"end_time":2,"metadata":{"default":{"k":1,"k":2}}}`))
+	if !hasProblem(err, "duplicate-key", "") {
+		t.Errorf("duplicate key not reported: %v", err)
+	}
+}

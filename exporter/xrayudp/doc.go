@@ -17,13 +17,16 @@
 // In AWS Lambda (AWS_LAMBDA_FUNCTION_NAME set, or [WithLambda](true)) every
 // span becomes a subsegment; spans whose parent is the function's own segment
 // (a remote parent, from the invocation's trace header) are sent as
-// independent subsegments of it, and spans without any parent are dropped.
+// independent subsegments of it, and spans without any parent are dropped
+// with their descendants in the same batch.
 //
 // Within one ExportSpans call, children whose parent is in the same batch are
 // nested in the parent's document, so a whole invocation usually travels in
 // one datagram. Every datagram stays within 64,000 bytes: documents that
 // would not fit are split into independent subsegments, and a span too big
 // on its own is trimmed (the trimmed fields are named in its metadata under
-// "otelxray"). Nothing is ever retried, blocked on or panicked over: what
-// could not be sent is counted in [Exporter.Stats].
+// "otelxray"). Nothing blocks or panics: what could not be sent is counted in
+// [Exporter.Stats], and each ExportSpans call returns at most one error. A
+// daemon that is not running shows as refusals (ICMP port unreachable)
+// reported on later writes; see [Stats].
 package xrayudp

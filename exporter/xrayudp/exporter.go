@@ -25,6 +25,9 @@ type Exporter struct {
 	cfg        config
 	stats      counters
 	closed     atomic.Bool
+	lastSpans  atomic.Uint64 // spans in the last datagram written, for refusals
+	deadlineMu sync.Mutex    // guards deadline; never held across a write
+	deadline   time.Time     // the socket's write deadline, only moved forward
 	closeOnce  sync.Once
 	closeErr   error
 	batches    sync.Pool // *batch
@@ -73,11 +76,12 @@ func (e *Exporter) Lambda() bool { return e.lambda }
 func (e *Exporter) Stats() Stats { return e.stats.snapshot() }
 
 // ExportSpans translates spans into documents, packs them into as few
-// datagrams as fit, and writes them to the daemon before it returns. It
-// never blocks for longer than the write timeout (or ctx), and never retries.
-// When datagrams could not be written it returns one error describing the
-// first failure; every span not sent is counted in Stats. After Shutdown it
-// only counts the spans as dropped.
+// datagrams as fit, and writes them to the daemon before it returns. No
+// write waits longer than the write timeout for socket buffer space; a large
+// flush also pauses between paced windows (see [WithPacing]); ctx is checked
+// between writes. When datagrams could not be written it returns one error
+// describing the first failure; every span not sent is counted in Stats.
+// After Shutdown it only counts the spans as dropped.
 func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
 	if len(spans) == 0 {
 		return nil
@@ -107,7 +111,7 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 
 // putBatch returns b to the pool unless it grew unusually large.
 func (e *Exporter) putBatch(b *batch) {
-	if cap(b.arena) > 4<<20 || cap(b.nodes) > 1<<16 {
+	if cap(b.arena) > 4<<20 || cap(b.out) > 4<<20 || cap(b.nodes) > 1<<16 {
 		return
 	}
 	b.reset()
@@ -135,11 +139,17 @@ func (e *Exporter) MarshalLog() any {
 	}{"xrayudp", e.addr, e.lambda}
 }
 
-// deadline returns when the writes of one call must give up.
-func (e *Exporter) deadline(ctx context.Context) time.Time {
+// extendDeadline makes sure the shared socket's write deadline is at least
+// one write timeout away. It only ever moves the deadline forward, so one
+// call's setting never cuts another call's writes short; each call checks
+// its own context between writes.
+func (e *Exporter) extendDeadline() error {
 	d := time.Now().Add(e.cfg.writeTimeout)
-	if cd, ok := ctx.Deadline(); ok && cd.Before(d) {
-		d = cd
+	e.deadlineMu.Lock()
+	defer e.deadlineMu.Unlock()
+	if !d.After(e.deadline.Add(-e.cfg.writeTimeout / 2)) {
+		return nil // still far enough away
 	}
-	return d
+	e.deadline = d
+	return e.conn.SetWriteDeadline(d)
 }

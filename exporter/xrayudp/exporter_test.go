@@ -113,6 +113,55 @@ func TestLambdaSpanWithoutParentIsDropped(t *testing.T) {
 	}
 }
 
+func TestLambdaDropsChildrenOfDroppedRoot(t *testing.T) {
+	d := fakedaemon.Start(t)
+	exp := newExporter(t, d, xrayudp.WithLambda(true))
+	// A root without parent (started from context.Background in a Lambda
+	// function) and its children, grandchildren, and an unrelated span.
+	other := span(10, 0)
+	other.Parent = trace.NewSpanContext(trace.SpanContextConfig{TraceID: testTrace, SpanID: sid(99), TraceFlags: trace.FlagsSampled, Remote: true})
+	stubs := tracetest.SpanStubs{span(3, 2), span(2, 1), span(1, 0), span(4, 1), other}
+	if err := exp.ExportSpans(context.Background(), stubs.Snapshots()); err != nil {
+		t.Fatal(err)
+	}
+	gs := d.Wait(t, 1, 2*time.Second)
+	if got := d.Quiet(20 * time.Millisecond); len(got) != 1 || gs[0].Doc["id"] != sid(10).String() {
+		t.Fatalf("got %d datagrams, want only span 10: %s", len(got), gs[0].Raw)
+	}
+	if st := exp.Stats(); st.Dropped.NoParent != 4 || st.Sent != 1 {
+		t.Errorf("stats = %+v, want 4 no-parent drops and 1 sent", st)
+	}
+}
+
+func TestExpiredContextDoesNotCutOtherCalls(t *testing.T) {
+	d := fakedaemon.Start(t, fakedaemon.WithReadBuffer(8<<20))
+	exp := newExporter(t, d, xrayudp.WithPacing(0, 0))
+	stubs := tracetest.SpanStubs{span(1, 0)}
+	for i := uint64(2); i <= 3000; i++ {
+		stubs = append(stubs, span(i, 1))
+	}
+	spans := stubs.Snapshots()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		expired, cancel := context.WithTimeout(context.Background(), -time.Second)
+		defer cancel()
+		for range 200 {
+			_ = exp.ExportSpans(expired, tracetest.SpanStubs{span(5000, 0)}.Snapshots())
+			time.Sleep(50 * time.Microsecond)
+		}
+	}()
+	for range 3 {
+		if err := exp.ExportSpans(context.Background(), spans); err != nil {
+			t.Errorf("a flush failed because of another call's expired context: %v", err)
+		}
+	}
+	<-done
+	if st := exp.Stats(); st.Dropped.SocketFull != 0 {
+		t.Errorf("stats = %+v", st)
+	}
+}
+
 func TestLambdaModeFromEnvironment(t *testing.T) {
 	t.Setenv("AWS_LAMBDA_FUNCTION_NAME", "orders")
 	d := fakedaemon.Start(t)
@@ -196,6 +245,9 @@ func TestDeadDaemon(t *testing.T) {
 	st := exp.Stats()
 	if st.Sent+st.Dropped.Unreachable != 50 {
 		t.Errorf("sent %d + unreachable %d != 50 spans", st.Sent, st.Dropped.Unreachable)
+	}
+	if st.Dropped.Unreachable < 40 {
+		t.Errorf("only %d of 50 spans to a dead daemon counted unreachable", st.Dropped.Unreachable)
 	}
 	if errs == 0 || st.Refused == 0 || uint64(errs) != st.Refused {
 		t.Errorf("%d errors returned for %d refusals; want one error per call that saw one", errs, st.Refused)

@@ -31,6 +31,7 @@ type batch struct {
 	grams   [][2]int // datagram bounds in out
 	spansIn []int    // spans carried by each datagram
 	stack   []int32
+	dropped map[trace.SpanID]struct{} // spans dropped for want of a parent
 
 	dropUnsampled, dropNoParent, dropInvalid, trimmed int
 }
@@ -41,6 +42,7 @@ func (b *batch) reset() {
 	}
 	b.nodes = b.nodes[:0]
 	clear(b.byID)
+	clear(b.dropped)
 	b.arena, b.out, b.grams, b.spansIn, b.stack = b.arena[:0], b.out[:0], b.grams[:0], b.spansIn[:0], b.stack[:0]
 	b.dropUnsampled, b.dropNoParent, b.dropInvalid, b.trimmed = 0, 0, 0, 0
 }
@@ -59,6 +61,10 @@ func (b *batch) build(e *Exporter, spans []sdktrace.ReadOnlySpan) {
 			continue
 		case segment.DropNoParent:
 			b.dropNoParent++
+			if b.dropped == nil {
+				b.dropped = make(map[trace.SpanID]struct{})
+			}
+			b.dropped[s.SpanContext().SpanID()] = struct{}{}
 			continue
 		case segment.DropInvalid:
 			b.dropInvalid++
@@ -67,6 +73,7 @@ func (b *batch) build(e *Exporter, spans []sdktrace.ReadOnlySpan) {
 		b.nodes = append(b.nodes, node{doc: doc, parent: -1})
 		b.byID[doc.ID] = int32(len(b.nodes) - 1)
 	}
+	b.dropOrphans()
 	b.link()
 	b.limitDepth()
 	b.encodeBodies()
@@ -79,6 +86,33 @@ func (b *batch) build(e *Exporter, spans []sdktrace.ReadOnlySpan) {
 		if b.nodes[i].top {
 			b.emit(int32(i))
 		}
+	}
+}
+
+// dropOrphans drops, with their descendants in the batch, the spans whose
+// parent was dropped for having no parent (Lambda mode): sending them would
+// show subsegments of a document X-Ray never receives.
+func (b *batch) dropOrphans() {
+	if len(b.dropped) == 0 {
+		return
+	}
+	for changed := true; changed; {
+		changed = false
+		kept := b.nodes[:0]
+		for _, n := range b.nodes {
+			if _, gone := b.dropped[n.doc.ParentID]; gone && n.doc.ParentID.IsValid() {
+				b.dropped[n.doc.ID] = struct{}{}
+				b.dropNoParent++
+				changed = true
+				continue
+			}
+			kept = append(kept, n)
+		}
+		b.nodes = kept
+	}
+	clear(b.byID)
+	for i := range b.nodes {
+		b.byID[b.nodes[i].doc.ID] = int32(i)
 	}
 }
 
@@ -226,12 +260,24 @@ func (b *batch) fit(i int32) {
 		}
 		kids := slices.Clone(n.children)
 		slices.SortStableFunc(kids, func(x, y int32) int { return b.nodes[y].subtree - b.nodes[x].subtree })
+		size := n.subtree
 		for _, c := range kids {
-			if n.subtree <= limit {
+			if size <= limit {
 				break
 			}
-			b.detach(c)
-			n = &b.nodes[j]
+			size -= b.nodes[c].subtree + 1 // the child and its comma
+			b.nodes[c].parent, b.nodes[c].top = -1, true
+		}
+		kept := n.children[:0]
+		for _, c := range n.children {
+			if !b.nodes[c].top {
+				kept = append(kept, c)
+			}
+		}
+		n.children = kept
+		n.subtree = b.ownSize(n)
+		for n.subtree > limit && len(n.children) > 0 { // rounding of the estimate
+			b.detach(n.children[len(n.children)-1])
 			n.subtree = b.ownSize(n)
 		}
 	}

@@ -31,7 +31,7 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 	if len(b.grams) == 0 {
 		return nil
 	}
-	if err := e.conn.SetWriteDeadline(e.deadline(ctx)); err != nil {
+	if err := e.extendDeadline(); err != nil {
 		e.dropFrom(b, 0, e.errClass(err))
 		return e.sendError(b, 0, err)
 	}
@@ -51,15 +51,21 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 				return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), ctx.Err()))
 			}
 			window = 0
-			_ = e.conn.SetWriteDeadline(e.deadline(ctx))
+			_ = e.extendDeadline()
 		}
 		window += cost
 		_, err := e.conn.Write(d)
 		if err != nil && errors.Is(err, syscall.ECONNREFUSED) {
 			// The error reports an earlier datagram, refused by the daemon's
-			// host (an ICMP reply); this one was not sent. Count it, and try
-			// once more: a daemon that just restarted gets this datagram.
+			// host (an ICMP port unreachable); this one was not sent. The
+			// refused one was most likely the last written: move its spans
+			// from Sent to Unreachable. Then write this one again: a daemon
+			// that just restarted should not lose it to a stale error.
 			e.stats.refused.Add(1)
+			if n := e.lastSpans.Swap(0); n > 0 {
+				e.stats.sent.Add(^(n - 1))
+				e.stats.unreachable.Add(n)
+			}
 			refused = err
 			_, err = e.conn.Write(d)
 		}
@@ -68,6 +74,7 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 			e.stats.documents.Add(1)
 			e.stats.bytes.Add(uint64(len(d)))
 			e.stats.sent.Add(uint64(b.spansIn[k]))
+			e.lastSpans.Store(uint64(b.spansIn[k]))
 			continue
 		}
 		failed++
