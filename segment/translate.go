@@ -255,6 +255,9 @@ func (t *Translator) flags(d *Document, a *attrs, s sdktrace.ReadOnlySpan) {
 	}
 }
 
+// maxLinkAttributes bounds the attributes kept per link.
+const maxLinkAttributes = 32
+
 // links converts span links, keeping at most MaxLinks.
 func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 	ls := s.Links()
@@ -279,7 +282,7 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 		for _, kv := range l.Attributes {
 			switch kv.Value.Type() {
 			case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
-				if !hasKey(link.Attributes, string(kv.Key)) {
+				if len(link.Attributes) < maxLinkAttributes && !hasKey(link.Attributes, string(kv.Key)) {
 					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrub(string(kv.Key), kv.Value)})
 				}
 			}
@@ -293,8 +296,15 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 // from the attributes no field consumed.
 func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, res *resourceInfo) []Namespace {
 	var spanIndexed []string
+	var spanIndexedSet map[string]struct{} // for long lists
 	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
 		spanIndexed = v.AsStringSlice()
+		if len(spanIndexed) > 16 {
+			spanIndexedSet = make(map[string]struct{}, len(spanIndexed))
+			for _, k := range spanIndexed {
+				spanIndexedSet[k] = struct{}{}
+			}
+		}
 	}
 	unused := 0
 	for _, u := range a.used {
@@ -312,7 +322,12 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 	var extra []Namespace
 	for i, kv := range a.kvs {
 		k := string(kv.Key)
-		explicit := t.isIndexed(k) || contains(spanIndexed, k)
+		explicit := t.isIndexed(k)
+		if !explicit && spanIndexedSet != nil {
+			_, explicit = spanIndexedSet[k]
+		} else if !explicit {
+			explicit = contains(spanIndexed, k)
+		}
 		if a.used[i] && !explicit {
 			continue
 		}

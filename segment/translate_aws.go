@@ -49,14 +49,18 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 			continue
 		}
 		p := k[len("aws."):]
-		if p == "" || snakeKey(p) != p || reservedAWSParam(p) || hasKey(x.Params, p) {
-			continue
+		if p == "" || snakeKey(p) != p || reservedAWSParam(p) || len(x.Params) >= maxAWSParams || hasKey(x.Params, p) {
+			continue // what is left over stays in metadata
 		}
 		a.used[i] = true
 		x.Params = append(x.Params, KeyValue{Key: p, Value: kv.Value})
 	}
 	return &x
 }
+
+// maxAWSParams bounds the request parameters kept in the aws object; X-Ray's
+// own whitelist records a handful per operation.
+const maxAWSParams = 64
 
 // reservedAWSParam reports whether p is a field the aws object already has.
 func reservedAWSParam(p string) bool {

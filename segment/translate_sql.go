@@ -49,25 +49,54 @@ func buildSQL(a *attrs) *SQL {
 }
 
 // stripPasswords removes user:password@ from URLs and password=, passwd= and
-// pwd= pairs from key=value connection strings.
+// pwd= settings (any case) from key=value connection strings, in one pass.
 func stripPasswords(cs string) string {
 	cs = stripUserinfo(cs)
-	lower := strings.ToLower(cs)
-	for _, k := range []string{"password=", "passwd=", "pwd="} {
-		for {
-			i := strings.Index(lower, k)
-			if i < 0 {
-				break
-			}
-			end := strings.IndexAny(lower[i:], ";& ")
-			if end < 0 {
-				end = len(lower) - i
-			} else {
-				end++ // drop the separator too
-			}
-			cs = cs[:i] + cs[i+end:]
-			lower = lower[:i] + lower[i+end:]
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(cs); i++ {
+		k := passwordKeyAt(cs, i)
+		if k == 0 {
+			continue
+		}
+		end := strings.IndexAny(cs[i+k:], ";& ")
+		if end < 0 {
+			end = len(cs)
+		} else {
+			end = i + k + end + 1 // drop the separator too
+		}
+		b.WriteString(cs[last:i])
+		last, i = end, end-1
+	}
+	if last == 0 {
+		return cs
+	}
+	b.WriteString(cs[last:])
+	return strings.TrimRight(b.String(), ";&? ")
+}
+
+// passwordKeyAt returns the length of a password setting's key ("pwd=")
+// starting at s[i], compared without regard to ASCII case, or 0.
+func passwordKeyAt(s string, i int) int {
+	for _, k := range [...]string{"password=", "passwd=", "pwd="} {
+		if len(s)-i >= len(k) && asciiEqualFold(s[i:i+len(k)], k) {
+			return len(k)
 		}
 	}
-	return strings.TrimRight(cs, ";&? ")
+	return 0
+}
+
+// asciiEqualFold compares s with the lower-case ASCII key k; unlike
+// strings.ToLower it never changes byte offsets.
+func asciiEqualFold(s, k string) bool {
+	for j := 0; j < len(k); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != k[j] {
+			return false
+		}
+	}
+	return true
 }

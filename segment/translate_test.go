@@ -248,3 +248,15 @@ func TestLinksCapped(t *testing.T) {
 		t.Errorf("links_dropped = %v, want 280", v)
 	}
 }
+
+func TestStripPasswordsIsLinearAndOffsetSafe(t *testing.T) {
+	// 1 MB of password settings, and non-ASCII text whose lower case is
+	// longer than itself (İ), must neither take seconds nor panic.
+	huge := strings.Repeat("aPwd=x;", 150000)
+	s := stub("q", trace.SpanKindClient, localParent(), attribute.String("db.system", "mysql"),
+		attribute.String("db.connection_string", huge), attribute.String("url.full", strings.Repeat("İ", 100)+"PASSWORD=secret"))
+	got, _ := encode(segment.NewTranslator(segment.Config{}), s.Snapshot())
+	if strings.Contains(strings.ToLower(string(got)), "pwd=x") || strings.Contains(string(got), "secret") {
+		t.Errorf("a password survived: %.300s", got)
+	}
+}
