@@ -1,0 +1,114 @@
+package lambdatrace_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/otelxray/otelxray/internal/fakedaemon"
+	"github.com/otelxray/otelxray/internal/fakeruntime"
+)
+
+// function is a real aws-lambda-go handler loop in a subprocess, served by a
+// fake Runtime API and sending to a fake daemon.
+type function struct {
+	rt     *fakeruntime.Runtime
+	daemon *fakedaemon.Daemon
+}
+
+func startFunction(t *testing.T, handler string, env ...string) *function {
+	t.Helper()
+	f := &function{rt: fakeruntime.Start(t), daemon: fakedaemon.Start(t, fakedaemon.WithReadBuffer(4<<20))}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(cleanEnv(),
+		handlerEnv+"="+handler,
+		"AWS_LAMBDA_RUNTIME_API="+f.rt.Addr(),
+		"AWS_XRAY_DAEMON_ADDRESS="+f.daemon.Addr(),
+		"AWS_LAMBDA_FUNCTION_NAME=orders",
+		"AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
+		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128",
+		"AWS_REGION=eu-west-1",
+	)
+	cmd.Env = append(cmd.Env, env...)
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			t.Logf("function: %s", sc.Text())
+		}
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		wg.Wait()
+	})
+	return f
+}
+
+// cleanEnv is the test's environment without anything Lambda would set.
+func cleanEnv() []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "AWS_") || strings.HasPrefix(kv, "_X_AMZN") || strings.HasPrefix(kv, "OTEL_") {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
+func (f *function) invoke(t *testing.T, event any, header string) fakeruntime.Result {
+	t.Helper()
+	b, err := json.Marshal(event)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	res, err := f.rt.Invoke(ctx, b, header)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// docs waits until the daemon has been quiet for a while and returns every
+// document by id.
+func (f *function) docs(t *testing.T) map[string]map[string]any {
+	t.Helper()
+	gs := f.daemon.Quiet(150 * time.Millisecond)
+	for _, g := range gs {
+		if g.Invalid != nil {
+			t.Errorf("invalid datagram: %v\n%s", g.Invalid, g.Raw)
+		}
+	}
+	docs, err := fakedaemon.Documents(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func header(root, parent string, sampled int) string {
+	return fmt.Sprintf("Root=%s;Parent=%s;Sampled=%d", root, parent, sampled)
+}
+
+func rootID(i int) string { return fmt.Sprintf("1-5759e988-bd862e3fe1be46a9942727%02x", i) }
+func parentID(i int) string { return fmt.Sprintf("53995c3f42cd8a%02x", i) }

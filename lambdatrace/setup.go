@@ -1,0 +1,67 @@
+package lambdatrace
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"go.opentelemetry.io/contrib/propagators/aws/xray"
+	"go.opentelemetry.io/otel"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/exporter/xrayudp"
+)
+
+// instrumentation is the name of the tracer the wrapper uses.
+const instrumentation = "github.com/otelxray/otelxray/lambdatrace"
+
+// setup is what the wrapper needs at every invocation, built once by Wrap.
+type setup struct {
+	tracer trace.Tracer
+	flush  func(context.Context) error
+}
+
+// newSetup builds the recommended setup, or adopts the user's provider.
+func newSetup(c *config) setup {
+	if c.tp != nil {
+		return setup{tracer: c.tp.Tracer(instrumentation), flush: c.tp.ForceFlush}
+	}
+	if !c.noGlobals {
+		if tp, ok := otel.GetTracerProvider().(*sdktrace.TracerProvider); ok {
+			// The program set up OpenTelemetry itself: use and flush that.
+			return setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+		}
+	}
+	opts := []sdktrace.TracerProviderOption{
+		sdktrace.WithIDGenerator(xray.NewIDGenerator()),
+		sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())),
+		sdktrace.WithResource(Resource(context.Background())),
+	}
+	exp, err := xrayudp.New(append([]xrayudp.Option{xrayudp.WithLambda(true)}, c.exporterOps...)...)
+	if err != nil {
+		// A bad AWS_XRAY_DAEMON_ADDRESS must not break the function: it runs
+		// untraced, and says why once.
+		otel.Handle(fmt.Errorf("lambdatrace: tracing is off: %w", err))
+		fmt.Fprintf(os.Stderr, "lambdatrace: tracing is off: %v\n", err)
+	} else {
+		opts = append(opts, sdktrace.WithSpanProcessor(newFlushProcessor(exp)))
+	}
+	tp := sdktrace.NewTracerProvider(opts...)
+	if !c.noGlobals {
+		otel.SetTracerProvider(tp)
+		otel.SetTextMapPropagator(xray.Propagator{})
+	}
+	return setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+}
+
+// Shutdown flushes and shuts down the global TracerProvider when it is an
+// OpenTelemetry SDK provider, such as the one Wrap installs. Call it from the
+// lambda.WithEnableSIGTERM hook; spans that ended after their handler
+// returned are written then.
+func Shutdown(ctx context.Context) error {
+	if tp, ok := otel.GetTracerProvider().(*sdktrace.TracerProvider); ok {
+		return tp.Shutdown(ctx)
+	}
+	return nil
+}
