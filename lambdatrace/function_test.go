@@ -89,26 +89,9 @@ func (f *function) invoke(t *testing.T, event any, header string) fakeruntime.Re
 	return res
 }
 
-// docs waits until the daemon has been quiet for a while and returns every
-// document by id.
-func (f *function) docs(t *testing.T) map[string]map[string]any {
-	t.Helper()
-	gs := f.daemon.Quiet(150 * time.Millisecond)
-	for _, g := range gs {
-		if g.Invalid != nil {
-			t.Errorf("invalid datagram: %v\n%s", g.Invalid, g.Raw)
-		}
-	}
-	docs, err := fakedaemon.Documents(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
-
 func header(root, parent string, sampled int) string {
 	return fmt.Sprintf("Root=%s;Parent=%s;Sampled=%d", root, parent, sampled)
 }
 
-func rootID(i int) string { return fmt.Sprintf("1-5759e988-bd862e3fe1be46a9942727%02x", i) }
+func rootID(i int) string   { return fmt.Sprintf("1-5759e988-bd862e3fe1be46a9942727%02x", i) }
 func parentID(i int) string { return fmt.Sprintf("53995c3f42cd8a%02x", i) }

@@ -57,11 +57,13 @@ func FuzzParentFromHeader(f *testing.F) {
 
 func TestTraceHeaderPrefersContext(t *testing.T) {
 	env := func(string) string { return "from-env" }
-	ctx := context.WithValue(context.Background(), lambdatrace.ContextKey, "from-context") //nolint:staticcheck // aws-lambda-go's key
+	//lint:ignore SA1029 the plain string key is aws-lambda-go's
+	ctx := context.WithValue(context.Background(), lambdatrace.ContextKey, "from-context")
 	if got := lambdatrace.TraceHeader(ctx, env); got != "from-context" {
 		t.Errorf("got %q", got)
 	}
-	empty := context.WithValue(context.Background(), lambdatrace.ContextKey, "") //nolint:staticcheck // aws-lambda-go's key
+	//lint:ignore SA1029 the plain string key is aws-lambda-go's
+	empty := context.WithValue(context.Background(), lambdatrace.ContextKey, "")
 	if got := lambdatrace.TraceHeader(empty, env); got != "" {
 		t.Errorf("an empty header in the context must not fall back to the variable, got %q", got)
 	}
@@ -86,7 +88,7 @@ func TestResource(t *testing.T) {
 	}
 	for k, v := range want {
 		if got, ok := r.Set().Value(k); !ok || got != v {
-			t.Errorf("%s = %v, want %v", k, got.Emit(), v.Emit())
+			t.Errorf("%s = %v, want %v", k, got.String(), v.String())
 		}
 	}
 	t.Setenv("OTEL_SERVICE_NAME", "checkout")
@@ -142,7 +144,7 @@ func TestBuiltinRequest(t *testing.T) {
 		}
 		got := map[string]string{}
 		for _, kv := range r.Attributes {
-			got[string(kv.Key)] = kv.Value.Emit()
+			got[string(kv.Key)] = kv.Value.String()
 		}
 		for k, v := range tc.attrs {
 			if got[k] != v {
