@@ -22,7 +22,6 @@ type flushProcessor struct {
 	mu      sync.Mutex
 	pending []sdktrace.ReadOnlySpan
 	closed  atomic.Bool
-	lastErr atomic.Pointer[error]
 }
 
 var _ sdktrace.SpanProcessor = (*flushProcessor)(nil)
@@ -65,11 +64,7 @@ func (p *flushProcessor) export(ctx context.Context, batch []sdktrace.ReadOnlySp
 	if len(batch) == 0 {
 		return nil
 	}
-	err := p.exp.ExportSpans(ctx, batch)
-	if err != nil {
-		p.lastErr.Store(&err)
-	}
-	return err
+	return p.exp.ExportSpans(ctx, batch)
 }
 
 // Shutdown flushes and shuts the exporter down.
