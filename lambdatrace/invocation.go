@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
 	"go.opentelemetry.io/otel/attribute"
@@ -16,8 +17,10 @@ import (
 
 // invocation is one traced invocation.
 type invocation struct {
-	span trace.Span
-	w    *wrapper
+	span  trace.Span
+	w     *wrapper
+	info  InvocationEnd // for hooks
+	start time.Time
 }
 
 // start resolves the parent from the invocation's trace header, reads the
@@ -26,8 +29,11 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 	if parent := ParentFromHeader(TraceHeader(ctx, w.cfg.getenv)); parent.IsValid() {
 		ctx = trace.ContextWithRemoteSpanContext(ctx, parent)
 	}
+	inv := &invocation{w: w, start: time.Now()}
+	inv.info.Event, inv.info.Tracer, inv.info.Parent = event, w.setup.tracer, trace.SpanContextFromContext(ctx)
 	attrs := make([]attribute.KeyValue, 0, 12)
 	if lc, ok := lambdacontext.FromContext(ctx); ok {
+		inv.info.RequestID = lc.AwsRequestID
 		attrs = append(attrs, attribute.String("faas.invocation_id", lc.AwsRequestID))
 		if arn := lc.InvokedFunctionArn; arn != "" {
 			attrs = append(attrs, attribute.String("cloud.resource_id", arn))
@@ -57,13 +63,20 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 	if name == "" {
 		name = "invocation"
 	}
-	ctx, span := w.setup.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindServer),
-		trace.WithAttributes(attrs...), trace.WithLinks(req.Links...))
-	return ctx, &invocation{span: span, w: w}
+	for _, h := range w.cfg.hooks {
+		if h.Start != nil {
+			h.Start(ctx, inv.info.InvocationStart)
+		}
+	}
+	ctx, inv.span = w.setup.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindServer),
+		trace.WithAttributes(attrs...), trace.WithLinks(req.Links...), trace.WithTimestamp(inv.start))
+	inv.info.Span = inv.span.SpanContext()
+	return ctx, inv
 }
 
 // result records the handler's outcome.
 func (inv *invocation) result(response any, err error) {
+	inv.info.Response, inv.info.Err = response, err
 	if resp := inv.w.response(response); resp.StatusCode > 0 {
 		inv.span.SetAttributes(attribute.Int("http.response.status_code", resp.StatusCode))
 		if resp.StatusCode >= 500 {
@@ -78,6 +91,7 @@ func (inv *invocation) result(response any, err error) {
 
 // panicked records a panic as an exception with the panicking goroutine's stack.
 func (inv *invocation) panicked(r any) {
+	inv.info.Panic = r
 	msg := fmt.Sprint(r)
 	inv.span.AddEvent("exception", trace.WithAttributes(
 		attribute.String("exception.type", fmt.Sprintf("panic(%T)", r)),

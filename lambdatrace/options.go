@@ -17,6 +17,7 @@ type config struct {
 	extractors  []Extractor
 	spanName    string
 	noGlobals   bool
+	hooks       []Hooks
 	getenv      func(string) string
 }
 

@@ -5,6 +5,8 @@ import (
 	"os"
 	"sync/atomic"
 	"time"
+
+	"go.opentelemetry.io/otel/trace"
 )
 
 // wrapper holds what every invocation of one wrapped handler shares.
@@ -69,7 +71,19 @@ const flushTimeout = time.Second
 // finish ends the invocation span and writes everything pending before the
 // handler returns, even when the invocation's context is already done.
 func (w *wrapper) finish(ctx context.Context, inv *invocation) {
-	inv.span.End()
+	end := time.Now()
+	if len(w.cfg.hooks) > 0 {
+		// Hooks run before the span ends: a synchronous exporter sends it
+		// at End, and a hook may need to act first (see package datadog).
+		inv.info.Start, inv.info.End = inv.start, end
+		hctx := context.WithoutCancel(ctx)
+		for _, h := range w.cfg.hooks {
+			if h.End != nil {
+				h.End(hctx, inv.info)
+			}
+		}
+	}
+	inv.span.End(trace.WithTimestamp(end))
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), flushTimeout)
 	defer cancel()
 	_ = w.setup.flush(fctx) // failures are counted in the exporter's Stats

@@ -1,0 +1,161 @@
+package datadog
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/lambdatrace"
+)
+
+// Where the Datadog Lambda Extension lives.
+const (
+	DefaultExtensionURL  = "http://127.0.0.1:8124"
+	DefaultExtensionPath = "/opt/extensions/datadog-agent"
+)
+
+// ExtensionOption configures LambdaExtension.
+type ExtensionOption func(*extension)
+
+// WithExtensionURL sets the extension's address (default 127.0.0.1:8124).
+func WithExtensionURL(u string) ExtensionOption {
+	return func(x *extension) { x.url = strings.TrimSuffix(u, "/") }
+}
+
+// WithExtensionPath sets the file whose presence says the extension is
+// installed (default /opt/extensions/datadog-agent).
+func WithExtensionPath(p string) ExtensionOption { return func(x *extension) { x.path = p } }
+
+// WithExtensionTimeout bounds each call to the extension (default 300ms).
+func WithExtensionTimeout(d time.Duration) ExtensionOption {
+	return func(x *extension) { x.client.Timeout = d }
+}
+
+type extension struct {
+	url, path string
+	client    *http.Client
+	exp       *Exporter
+}
+
+// LambdaExtension returns a lambdatrace option that reports every
+// invocation to the Datadog Lambda Extension, when it is installed:
+// start-invocation with the event, end-invocation with the response, the
+// outcome and our trace, span and parent IDs. The extension then builds its
+// aws.lambda span with the invocation span's ID, so our spans hang under it;
+// exp (may be nil) leaves that invocation span out so that it is not sent
+// twice. The trace comes from the X-Ray header: a context the extension
+// finds in the event is not adopted. Without the extension the option does
+// nothing.
+func LambdaExtension(exp *Exporter, opts ...ExtensionOption) lambdatrace.Option {
+	x := &extension{url: DefaultExtensionURL, path: DefaultExtensionPath, client: &http.Client{Timeout: 300 * time.Millisecond}, exp: exp}
+	for _, o := range opts {
+		if o != nil {
+			o(x)
+		}
+	}
+	if _, err := os.Stat(x.path); err != nil {
+		return lambdatrace.WithHooks(lambdatrace.Hooks{})
+	}
+	return lambdatrace.WithHooks(lambdatrace.Hooks{Start: x.start, End: x.end})
+}
+
+func (x *extension) start(ctx context.Context, inv lambdatrace.InvocationStart) {
+	body, err := json.Marshal(inv.Event)
+	if err != nil {
+		body = []byte("{}")
+	}
+	h := http.Header{}
+	h.Set("lambda-runtime-aws-request-id", inv.RequestID)
+	_ = x.post(ctx, "/lambda/start-invocation", body, h)
+}
+
+func (x *extension) end(ctx context.Context, inv lambdatrace.InvocationEnd) {
+	if !inv.Span.IsValid() {
+		return
+	}
+	body, err := json.Marshal(inv.Response)
+	if err != nil || inv.Panic != nil || inv.Err != nil {
+		body = []byte("{}")
+	}
+	low, tid := TraceID(inv.Span.TraceID())
+	h := http.Header{}
+	h.Set("lambda-runtime-aws-request-id", inv.RequestID)
+	h.Set("x-datadog-trace-id", strconv.FormatUint(low, 10))
+	h.Set("x-datadog-span-id", strconv.FormatUint(SpanID(inv.Span.SpanID()), 10))
+	if inv.Parent.IsValid() {
+		h.Set("x-datadog-parent-id", strconv.FormatUint(SpanID(inv.Parent.SpanID()), 10))
+	}
+	h.Set("x-datadog-sampling-priority", priority(inv.Span))
+	h.Set("x-datadog-tags", "_dd.p.tid="+tid)
+	if inv.Err != nil || inv.Panic != nil {
+		msg, typ := "", ""
+		if inv.Err != nil {
+			msg, typ = inv.Err.Error(), typeName(inv.Err)
+		} else {
+			msg, typ = toString(inv.Panic), "panic"
+		}
+		h.Set("x-datadog-invocation-error", "true")
+		h.Set("x-datadog-invocation-error-msg", headerSafe(msg))
+		h.Set("x-datadog-invocation-error-type", headerSafe(typ))
+	}
+	if x.post(ctx, "/lambda/end-invocation", body, h) == nil && x.exp != nil {
+		x.exp.replace(SpanID(inv.Span.SpanID()))
+	}
+}
+
+func (x *extension) post(ctx context.Context, path string, body []byte, h http.Header) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, x.url+path, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	for k, v := range h {
+		req.Header[k] = v
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := x.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 != 2 {
+		return errStatus(resp.Status)
+	}
+	return nil
+}
+
+type errStatus string
+
+func (e errStatus) Error() string { return "datadog: extension answered " + string(e) }
+
+func priority(sc trace.SpanContext) string {
+	if sc.IsSampled() {
+		return "1"
+	}
+	return "0"
+}
+
+// headerSafe keeps a value usable as an HTTP header: one line, bounded,
+// base64 when it holds bytes a header cannot carry.
+func headerSafe(s string) string {
+	if len(s) > 1024 {
+		s = s[:1024]
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			return base64.StdEncoding.EncodeToString([]byte(s))
+		}
+	}
+	return s
+}
+
+func typeName(err error) string { return strings.TrimPrefix(typeString(err), "*") }

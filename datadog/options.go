@@ -1,0 +1,57 @@
+package datadog
+
+import (
+	"net/http"
+	"os"
+	"time"
+)
+
+// Option configures an Exporter.
+type Option func(*config)
+
+type config struct {
+	url, service, env, version string
+	timeout                    time.Duration
+	client                     *http.Client
+	getenv                     func(string) string
+}
+
+// DefaultTimeout bounds one request to the agent.
+const DefaultTimeout = 2 * time.Second
+
+// WithAgentURL sets the agent's base URL (http://host:port), overriding
+// DD_TRACE_AGENT_URL, DD_AGENT_HOST and DD_TRACE_AGENT_PORT.
+func WithAgentURL(u string) Option { return func(c *config) { c.url = u } }
+
+// WithService sets the service name, overriding DD_SERVICE and the
+// resource's service.name.
+func WithService(s string) Option { return func(c *config) { c.service = s } }
+
+// WithEnv sets the env tag, overriding DD_ENV.
+func WithEnv(e string) Option { return func(c *config) { c.env = e } }
+
+// WithVersion sets the version tag, overriding DD_VERSION.
+func WithVersion(v string) Option { return func(c *config) { c.version = v } }
+
+// WithTimeout bounds each request to the agent (default 2 s).
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.timeout = d
+		}
+	}
+}
+
+// WithHTTPClient replaces the HTTP client (its Timeout is kept if set).
+func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.client = hc } }
+
+func newConfig(opts []Option) config {
+	c := config{timeout: DefaultTimeout, getenv: os.Getenv}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	c.fromEnv()
+	return c
+}

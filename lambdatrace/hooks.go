@@ -1,0 +1,53 @@
+package lambdatrace
+
+import (
+	"context"
+	"time"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Hooks run around every invocation, for integrations that need to see it,
+// such as the Datadog Lambda Extension's lifecycle (see package datadog).
+// Hooks must not block for long: they run before the handler returns.
+type Hooks struct {
+	// Start runs after the parent is resolved and before the invocation
+	// span starts.
+	Start func(ctx context.Context, inv InvocationStart)
+	// End runs when the handler has returned, just before the invocation
+	// span ends (at InvocationEnd.End) and everything is flushed, so that
+	// spans a hook starts and ends are written with the invocation.
+	End func(ctx context.Context, inv InvocationEnd)
+}
+
+// InvocationStart describes an invocation that is about to run.
+type InvocationStart struct {
+	// Event is the decoded event the handler receives.
+	Event any
+	// RequestID is the Lambda request ID.
+	RequestID string
+	// Parent is the invocation's parent from the trace header (the
+	// function's own segment); it may be invalid or unsampled.
+	Parent trace.SpanContext
+	// Tracer is the wrapper's tracer.
+	Tracer trace.Tracer
+}
+
+// InvocationEnd describes an invocation that has run.
+type InvocationEnd struct {
+	InvocationStart
+	// Span is the invocation span's context.
+	Span trace.SpanContext
+	// Start and End are when the invocation span started and ended.
+	Start, End time.Time
+	// Response and Err are what the handler returned. Panic is the value
+	// it panicked with, nil if it did not (it is re-panicked after End).
+	Response any
+	Err      error
+	Panic    any
+}
+
+// WithHooks adds hooks that run around every invocation.
+func WithHooks(h Hooks) Option {
+	return func(c *config) { c.hooks = append(c.hooks, h) }
+}
