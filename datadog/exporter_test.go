@@ -156,8 +156,11 @@ func oneSpan(t *testing.T) []sdktrace.ReadOnlySpan {
 
 type recorder struct{ fn func([]sdktrace.ReadOnlySpan) }
 
-func (r recorder) ExportSpans(_ context.Context, s []sdktrace.ReadOnlySpan) error { r.fn(s); return nil }
-func (r recorder) Shutdown(context.Context) error                                 { return nil }
+func (r recorder) ExportSpans(_ context.Context, s []sdktrace.ReadOnlySpan) error {
+	r.fn(s)
+	return nil
+}
+func (r recorder) Shutdown(context.Context) error { return nil }
 
 func TestConfigFromEnvironment(t *testing.T) {
 	tests := []struct {
