@@ -1,0 +1,74 @@
+package bench
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/otelxray/otelxray/internal/fakeruntime"
+)
+
+// build compiles a minimal function the way the README says to deploy one
+// (stripped, lambda.norpc) and returns its path.
+func build(b *testing.B, pkg string) string {
+	out := filepath.Join(b.TempDir(), filepath.Base(pkg))
+	cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-ldflags=-s -w", "-trimpath", "-o", out, "./"+pkg)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("building %s: %v\n%s", pkg, err, msg)
+	}
+	return out
+}
+
+// BenchmarkColdStart is the time from starting a minimal function's process
+// to its first handled invocation, and its stripped binary size, for an
+// untraced function, one traced with otelxray and one with the X-Ray SDK.
+func BenchmarkColdStart(b *testing.B) {
+	for _, fn := range []string{"untraced", "otelxray", "xraysdk"} {
+		b.Run(fn, func(b *testing.B) {
+			bin := build(b, "fn/"+fn)
+			st, err := os.Stat(bin)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r := receiver(b, 0, false)
+			run := func(timed bool) {
+				rt := fakeruntime.Start(b)
+				cmd := exec.Command(bin)
+				cmd.Env = []string{
+					"AWS_LAMBDA_RUNTIME_API=" + rt.Addr(), "AWS_LAMBDA_FUNCTION_NAME=orders",
+					"AWS_XRAY_DAEMON_ADDRESS=" + r.Addr(), "LAMBDA_TASK_ROOT=/var/task", "AWS_REGION=eu-west-1",
+					"HOME=" + b.TempDir(), "TMPDIR=" + b.TempDir(),
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				defer cancel()
+				if timed {
+					b.StartTimer()
+				}
+				if err := cmd.Start(); err != nil {
+					b.Fatal(err)
+				}
+				res, err := rt.Invoke(ctx, []byte("{}"), Header)
+				b.StopTimer()
+				_ = cmd.Process.Kill()
+				_ = cmd.Wait()
+				if err != nil || res.Failed {
+					b.Fatalf("invocation: %v %s", err, res.Body)
+				}
+			}
+			// The first start of a freshly written binary pays for loading it
+			// from disk; Lambda's does too, but that is not the SDK's doing.
+			b.StopTimer()
+			run(false)
+			b.ResetTimer()
+			b.StopTimer()
+			for range b.N {
+				run(true) // times only process start to the first response
+			}
+			b.ReportMetric(float64(st.Size()), "stripped-bytes")
+		})
+	}
+}
