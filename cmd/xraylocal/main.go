@@ -1,0 +1,158 @@
+// Command xraylocal is a local AWS X-Ray daemon: it listens where the X-Ray
+// daemon does (UDP 127.0.0.1:2000, or AWS_XRAY_DAEMON_ADDRESS), validates
+// every segment document it receives, prints each completed trace as a
+// tree, and serves the service map, the traces and the problems found at
+// http://127.0.0.1:2001. It needs no AWS account and no network.
+//
+//	go run ./cmd/xraylocal
+//	go run ./cmd/xraylocal -forward udp:127.0.0.1:3000 -out docs.jsonl -quiet
+//
+// Flags:
+//
+//	-listen ADDR          UDP address: host:port or "udp:host:port tcp:host:port"
+//	                      (default AWS_XRAY_DAEMON_ADDRESS, else 127.0.0.1:2000; -b and -bind as the daemon)
+//	-http ADDR            web UI and JSON API (default 127.0.0.1:2001; "off" for none)
+//	-forward udp:HOST:PORT relay every datagram, unchanged, to a real daemon
+//	-out FILE.jsonl       append every accepted document as one JSON line
+//	-quiet                do not print traces (problems are still printed, on stderr)
+//	-strict               leave documents that break a rule out of traces and the map
+//	-max-traces N         traces kept, newest first (default 1000)
+//	-max-spans N          spans kept per trace (default 2000)
+//	-max-problems N       problems kept in the list (default 1000)
+//	-max-memory MB        memory held for traces, estimated (default 256)
+//	-settle D             quiet time before a trace is complete (default 500ms)
+//	-orphan-timeout D     wait for a missing parent (default 2s)
+//	-read-buffer BYTES    UDP receive buffer (default: the system's, as the daemon)
+//
+// It stops on SIGINT or SIGTERM and prints its counters.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/otelxray/otelxray/xraylocal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv, nil); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "xraylocal:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+// run parses args, starts the daemon and serves until ctx is done. ready,
+// when not nil, is called with the running server (for tests).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, ready func(*xraylocal.Server)) error {
+	fs := flag.NewFlagSet("xraylocal", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		listen, httpAddr, forward, out string
+		quiet, strict                  bool
+		maxTraces, maxSpans, maxProbs  int
+		maxMB                          int64
+		settle, orphan                 time.Duration
+		readBuffer                     int
+	)
+	fs.StringVar(&listen, "listen", "", "UDP `address` to listen on: host:port or \"udp:host:port tcp:host:port\" (default $AWS_XRAY_DAEMON_ADDRESS, else "+xraylocal.DefaultUDPAddr+")")
+	fs.StringVar(&listen, "bind", "", "the same as -listen (the X-Ray daemon's name for it)")
+	fs.StringVar(&listen, "b", "", "the same as -listen")
+	fs.StringVar(&httpAddr, "http", xraylocal.DefaultHTTPAddr, "`address` of the web UI and JSON API; \"off\" for none")
+	fs.StringVar(&forward, "forward", "", "relay every datagram, unchanged, to a real daemon at `udp:HOST:PORT`")
+	fs.StringVar(&out, "out", "", "append every accepted document to `FILE.jsonl`, one JSON object per line")
+	fs.BoolVar(&quiet, "quiet", false, "do not print completed traces (problems are still printed, on stderr)")
+	fs.BoolVar(&strict, "strict", false, "leave documents that break any rule out of traces and the map, as X-Ray might reject them")
+	fs.IntVar(&maxTraces, "max-traces", xraylocal.DefaultMaxTraces, "traces kept; the oldest are evicted")
+	fs.IntVar(&maxSpans, "max-spans", xraylocal.DefaultMaxSpansPerTrace, "(sub)segments kept per trace")
+	fs.IntVar(&maxProbs, "max-problems", xraylocal.DefaultMaxProblems, "problems kept in the problems list")
+	fs.Int64Var(&maxMB, "max-memory", xraylocal.DefaultMaxBytes>>20, "`MB` held for traces (documents plus about 1.5 KB per span); the oldest are evicted")
+	fs.DurationVar(&settle, "settle", xraylocal.DefaultSettle, "time without new documents before a trace is complete")
+	fs.DurationVar(&orphan, "orphan-timeout", xraylocal.DefaultOrphanTimeout, "how long a trace waits for a missing parent")
+	fs.IntVar(&readBuffer, "read-buffer", 0, "UDP receive buffer in `bytes` (default: the system's, as the X-Ray daemon)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: xraylocal [flags]\n\nA local X-Ray daemon: validates segment documents, assembles traces, draws the service map.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q; see -help", fs.Arg(0))
+	}
+	if maxTraces < 1 || maxSpans < 1 || maxProbs < 1 || maxMB < 1 {
+		return errors.New("-max-traces, -max-spans, -max-problems and -max-memory must be at least 1")
+	}
+
+	opts := []xraylocal.Option{
+		xraylocal.WithMaxTraces(maxTraces),
+		xraylocal.WithMaxSpansPerTrace(maxSpans),
+		xraylocal.WithMaxProblems(maxProbs),
+		xraylocal.WithMaxBytes(maxMB << 20),
+		xraylocal.WithSettle(settle),
+		xraylocal.WithOrphanTimeout(orphan),
+		xraylocal.WithStrict(strict),
+		xraylocal.WithReadBuffer(readBuffer),
+		xraylocal.WithProblemOutput(stderr),
+	}
+	from := "-listen"
+	if listen == "" {
+		listen, from = getenv(xraylocal.EnvDaemonAddress), xraylocal.EnvDaemonAddress
+	}
+	if listen == "" {
+		listen, from = xraylocal.DefaultUDPAddr, "the default"
+	}
+	opts = append(opts, xraylocal.WithUDPAddr(listen))
+	if httpAddr != "" && httpAddr != "off" {
+		opts = append(opts, xraylocal.WithHTTPAddr(httpAddr))
+	}
+	if forward != "" {
+		opts = append(opts, xraylocal.WithForward(forward))
+	}
+	if !quiet {
+		opts = append(opts, xraylocal.WithTraceOutput(stdout))
+	}
+	if out != "" {
+		f, err := os.OpenFile(out, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return fmt.Errorf("-out: %w", err)
+		}
+		defer f.Close()
+		opts = append(opts, xraylocal.WithDocumentOutput(f))
+	}
+
+	srv, err := xraylocal.Start(opts...)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "xraylocal: listening on udp %s (from %s)\n", srv.UDPAddr(), from)
+	if u := srv.URL(); u != "" {
+		fmt.Fprintf(stderr, "xraylocal: service map, traces and problems at %s\n", u)
+	}
+	if forward != "" {
+		fmt.Fprintf(stderr, "xraylocal: forwarding every datagram to %s\n", forward)
+	}
+	if ready != nil {
+		ready(srv)
+	}
+	<-ctx.Done()
+	err = srv.Close()
+	st := srv.Stats()
+	fmt.Fprintf(stderr, "xraylocal: %d datagrams, %d documents accepted, %d dropped, %d rejected, %d invalid, %d problems, %d traces completed, %d evicted",
+		st.Datagrams, st.Documents, st.Dropped, st.Rejected, st.Invalid, st.Problems, st.Completed, st.Evicted)
+	if forward != "" {
+		fmt.Fprintf(stderr, ", %d forwarded (%d errors)", st.Forwarded, st.ForwardErrors)
+	}
+	fmt.Fprintln(stderr)
+	return err
+}

@@ -1,0 +1,181 @@
+package xraylocal
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/otelxray/otelxray/segment"
+)
+
+// maxIssuesPerSpan bounds the problems attached to a document's top span.
+const maxIssuesPerSpan = 20
+
+// Receive processes one datagram as if it had arrived over UDP (it is not
+// forwarded): the daemon's header check, segment.Validate, assembly. It
+// returns once the datagram is accounted for in [Server.Stats].
+func (s *Server) Receive(datagram []byte) {
+	s.process(append([]byte(nil), datagram...), "", s.cfg.now())
+}
+
+// process handles one datagram: the daemon's checks, segment.Validate,
+// assembly, and the outputs. It never panics on hostile input.
+func (s *Server) process(b []byte, from string, now time.Time) {
+	var problems []segment.Problem
+	var verr *segment.ValidationError
+	if err := segment.ValidateDatagram(b); errors.As(err, &verr) {
+		problems = verr.Problems
+	}
+	header, body, hasBody := splitDatagram(b)
+	m := decodeDocument(body)
+	ctx := firstObject(body, m)
+
+	outcome := OutcomeKept
+	var p *parsed
+	switch {
+	case !hasBody || !daemonAccepts(header):
+		outcome = OutcomeDropped
+		if !hasRule(problems, "header", "one-document") {
+			problems = append(problems, segment.Problem{Rule: "header",
+				Msg: fmt.Sprintf("the daemon drops this datagram: it needs the header line %s, a newline and one document", segment.Header[:len(segment.Header)-1])})
+		}
+	case m == nil:
+		outcome = OutcomeRejected
+	case s.cfg.strict && len(problems) > 0:
+		outcome = OutcomeStrict
+	default:
+		p = parseDocument(m)
+		if p.top.span.ID == "" || p.traceID == "" {
+			outcome, p = OutcomeRejected, nil
+		}
+	}
+	if p != nil && p.tooDeep {
+		problems = append(problems, segment.Problem{Rule: "depth", Field: "subsegments",
+			Msg: fmt.Sprintf("subsegments nested deeper than %d levels are left out", maxDepth)})
+	}
+	if p != nil {
+		p.top.span.Problems = issues(problems)
+	}
+
+	var raw []byte
+	if p != nil {
+		raw = documentBytes(body, problems)
+	}
+
+	// Assemble first; count last, once the outputs are written, so that a
+	// waiter that sees the counters also sees the outputs.
+	s.st.mu.Lock()
+	s.st.seq++
+	seq := s.st.seq
+	if p != nil && !s.st.addLocked(p, raw, len(problems), now) {
+		outcome = OutcomeLimit
+		problems = append(problems, segment.Problem{Rule: "limit",
+			Msg: fmt.Sprintf("trace %s already holds %d spans, the most kept per trace; this document is left out", p.traceID, s.cfg.maxSpans)})
+	}
+	s.st.mu.Unlock()
+
+	listed := make([]Problem, 0, len(problems))
+	for _, pr := range problems {
+		listed = append(listed, Problem{
+			Datagram: seq, Time: now, From: from,
+			TraceID: ctx.traceID, DocID: ctx.id, Name: ctx.name,
+			Rule: pr.Rule, Field: pr.Field, Msg: pr.Msg, Outcome: outcome,
+		})
+	}
+	if s.cfg.problemOut != nil || (s.cfg.docOut != nil && outcome == OutcomeKept) {
+		s.outMu.Lock()
+		if s.cfg.problemOut != nil {
+			for _, pr := range listed {
+				fmt.Fprintln(s.cfg.problemOut, "! "+pr.String())
+			}
+		}
+		if s.cfg.docOut != nil && outcome == OutcomeKept {
+			_, _ = s.cfg.docOut.Write(append(raw, '\n'))
+		}
+		s.outMu.Unlock()
+	}
+
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	st := &s.st.stats
+	st.Datagrams++
+	st.Bytes += uint64(len(b))
+	if verr != nil {
+		st.Invalid++
+	}
+	switch outcome {
+	case OutcomeDropped:
+		st.Dropped++
+	case OutcomeRejected, OutcomeStrict:
+		st.Rejected++
+	case OutcomeLimit:
+		st.OverLimit++
+	case OutcomeKept:
+		st.Documents++
+	}
+	for _, pr := range listed {
+		s.st.problems.add(pr, s.cfg.maxProblems)
+	}
+	s.st.bumpLocked()
+}
+
+// hasRule reports whether problems include one of the rules.
+func hasRule(problems []segment.Problem, rules ...string) bool {
+	for _, p := range problems {
+		for _, r := range rules {
+			if p.Rule == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// issues converts the first problems for a span.
+func issues(problems []segment.Problem) []Issue {
+	if len(problems) == 0 {
+		return nil
+	}
+	out := make([]Issue, 0, min(len(problems), maxIssuesPerSpan))
+	for _, p := range problems[:min(len(problems), maxIssuesPerSpan)] {
+		out = append(out, Issue{Rule: p.Rule, Field: clip(p.Field, maxProblemText), Msg: clip(p.Msg, maxProblemText)})
+	}
+	return out
+}
+
+// docContext identifies a document in the problems list.
+type docContext struct{ id, traceID, name string }
+
+// firstObject reads the id, trace_id and name of the document, or of the
+// first JSON object in body when body is not exactly one document.
+func firstObject(body []byte, m map[string]any) docContext {
+	if m == nil {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if dec.Decode(&m) != nil {
+			return docContext{}
+		}
+	}
+	return docContext{
+		id:      clip(str(m, "id"), 64),
+		traceID: clip(str(m, "trace_id"), 64),
+		name:    clip(str(m, "name"), 200),
+	}
+}
+
+// documentBytes returns body as compact JSON with invalid UTF-8 replaced,
+// so that it can be embedded in JSON output and written as one line. When
+// Validate found the body compact and valid UTF-8, it is used as is.
+func documentBytes(body []byte, problems []segment.Problem) []byte {
+	if !hasRule(problems, "compact", "utf8", "one-document") {
+		return body
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, body); err != nil {
+		buf.Reset()
+		buf.Write(body)
+	}
+	return bytes.ToValidUTF8(buf.Bytes(), []byte("\uFFFD"))
+}
