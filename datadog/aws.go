@@ -6,13 +6,22 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 )
 
+// awsService is rpc.service, or the service part of rpc.method "DynamoDB/GetItem".
+func awsService(attrs map[string]attribute.Value) string {
+	if s := str(attrs, "rpc.service", "aws.service"); s != "" {
+		return s
+	}
+	svc, _, _ := strings.Cut(str(attrs, "rpc.method"), "/")
+	return svc
+}
+
 // awsTags gives AWS SDK spans the tags Datadog's AWS integrations set:
 // aws.operation, aws_service, region and the resource names.
 func awsTags(attrs map[string]attribute.Value) map[string]string {
-	if str(attrs, "rpc.system") != "aws-api" {
+	if str(attrs, "rpc.system", "rpc.system.name") != "aws-api" {
 		return nil
 	}
-	svc := str(attrs, "rpc.service", "aws.service")
+	svc := awsService(attrs)
 	op := str(attrs, "aws.operation", "rpc.method")
 	if i := strings.LastIndexByte(op, '/'); i >= 0 {
 		op = op[i+1:]

@@ -172,8 +172,8 @@ func str(attrs map[string]attribute.Value, keys ...string) string {
 func naming(spanName string, kind trace.SpanKind, attrs map[string]attribute.Value) (name, resource, typ string) {
 	method := str(attrs, "http.request.method", "http.method")
 	switch {
-	case str(attrs, "rpc.system") == "aws-api":
-		svc := str(attrs, "rpc.service", "aws.service")
+	case str(attrs, "rpc.system", "rpc.system.name") == "aws-api":
+		svc := awsService(attrs)
 		op := str(attrs, "aws.operation", "rpc.method")
 		if i := strings.LastIndexByte(op, '/'); i >= 0 {
 			op = op[i+1:]

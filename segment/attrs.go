@@ -91,7 +91,7 @@ func knownKey(k string) key {
 		return kDBNamespace
 	case "rpc.service":
 		return kRPCService
-	case "rpc.system":
+	case "rpc.system", "rpc.system.name":
 		return kRPCSystem
 	case "rpc.method":
 		return kRPCMethod

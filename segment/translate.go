@@ -192,6 +192,12 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 		if n := pick(kRPCService); n != "" {
 			return n
 		}
+		// Newer instrumentations give only rpc.method = "DynamoDB/GetItem".
+		if svc, _, ok := strings.Cut(a.peek(kRPCMethod), "/"); ok {
+			if n := SanitizeName(svc); n != "" {
+				return n
+			}
+		}
 	}
 	for _, dbKey := range [...]key{kDBName, kDBNamespace} {
 		db := a.peek(dbKey)

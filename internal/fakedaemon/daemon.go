@@ -132,16 +132,17 @@ func (d *Daemon) Wait(t testing.TB, n int, timeout time.Duration) []Datagram {
 
 // WaitFor waits up to timeout for n datagrams and returns what arrived.
 func (d *Daemon) WaitFor(n int, timeout time.Duration) ([]Datagram, bool) {
+	expired := false
 	timer := time.AfterFunc(timeout, func() {
 		d.mu.Lock()
+		expired = true // under the lock, so the waiter cannot miss it
 		d.cond.Broadcast()
 		d.mu.Unlock()
 	})
 	defer timer.Stop()
-	deadline := time.Now().Add(timeout)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for len(d.raw) < n && time.Now().Before(deadline) {
+	for len(d.raw) < n && !expired {
 		select {
 		case <-d.done:
 			return d.parsedLocked(), false
