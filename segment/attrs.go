@@ -218,18 +218,35 @@ const (
 // attrs indexes a span's attributes by known key and remembers which ones
 // a document field consumed; the rest become metadata.
 type attrs struct {
-	kvs     []attribute.KeyValue
-	idx     [numKeys]int32 // index+1 into kvs, 0 when absent
-	used    []bool
-	usedBuf [64]bool // used for spans with few attributes, without allocating
+	kvs   []attribute.KeyValue
+	idx   [numKeys]int32 // index+1 into kvs, 0 when absent
+	small [64]bool       // used marks of the first 64 attributes
+	more  []bool         // used marks of the others; nil for most spans
 }
 
+// used reports whether attribute i was consumed by a field.
+func (a *attrs) used(i int) bool {
+	if i < len(a.small) {
+		return a.small[i]
+	}
+	return a.more[i-len(a.small)]
+}
+
+// use marks attribute i as consumed.
+func (a *attrs) use(i int) {
+	if i < len(a.small) {
+		a.small[i] = true
+		return
+	}
+	a.more[i-len(a.small)] = true
+}
+
+// init indexes kvs. It keeps no pointer into a itself, so an attrs can live
+// on the stack.
 func (a *attrs) init(kvs []attribute.KeyValue) {
 	a.kvs = kvs
-	if len(kvs) <= len(a.usedBuf) {
-		a.used = a.usedBuf[:len(kvs)]
-	} else {
-		a.used = make([]bool, len(kvs))
+	if len(kvs) > len(a.small) {
+		a.more = make([]bool, len(kvs)-len(a.small))
 	}
 	for i := range kvs {
 		if k := knownKey(string(kvs[i].Key)); k != kNone {
@@ -247,7 +264,7 @@ func (a *attrs) value(k key) (attribute.Value, bool) {
 	if i == 0 {
 		return attribute.Value{}, false
 	}
-	a.used[i-1] = true
+	a.use(int(i - 1))
 	return a.kvs[i-1].Value, true
 }
 

@@ -313,8 +313,8 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		}
 	}
 	unused := 0
-	for _, u := range a.used {
-		if !u {
+	for i := range a.kvs {
+		if !a.used(i) {
 			unused++
 		}
 	}
@@ -334,7 +334,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		} else if !explicit {
 			explicit = contains(spanIndexed, k)
 		}
-		if a.used[i] && !explicit {
+		if a.used(i) && !explicit {
 			continue
 		}
 		if strings.HasPrefix(k, MetadataKeyPrefix) && kv.Value.Type() == attribute.STRING {
@@ -354,7 +354,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 				continue
 			}
 		}
-		if a.used[i] {
+		if a.used(i) {
 			continue
 		}
 		def = append(def, KeyValue{Key: metadataKey(k), Value: kv.Value})

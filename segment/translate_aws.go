@@ -45,14 +45,14 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 	// Other whitelisted parameters arrive as aws.<snake_case> attributes.
 	for i, kv := range a.kvs {
 		k := string(kv.Key)
-		if a.used[i] || !strings.HasPrefix(k, "aws.") || knownKey(k) != kNone {
+		if a.used(i) || !strings.HasPrefix(k, "aws.") || knownKey(k) != kNone {
 			continue
 		}
 		p := k[len("aws."):]
 		if p == "" || snakeKey(p) != p || reservedAWSParam(p) || len(x.Params) >= maxAWSParams || hasKey(x.Params, p) {
 			continue // what is left over stays in metadata
 		}
-		a.used[i] = true
+		a.use(i)
 		x.Params = append(x.Params, KeyValue{Key: p, Value: kv.Value})
 	}
 	return &x
