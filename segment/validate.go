@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -234,65 +235,95 @@ func (c *valChecker) body(b []byte) {
 	c.document(nil, doc, true)
 }
 
-// valDuplicateKey walks the tokens of one valid JSON value and returns the
-// path of the first key repeated within an object.
+// valDuplicateKey scans one valid JSON value and returns the path of the
+// first key repeated within an object. It runs after the value decoded
+// successfully, so it only tracks structure: strings, nesting and keys.
 func valDuplicateKey(b []byte) (string, bool) {
 	type frame struct {
-		keys   map[string]struct{} // nil for arrays
+		object bool
 		path   string
-		expect bool // an object's next token is a key
-		index  int  // an array's next index
+		keys   map[string]struct{}
+		index  int  // arrays: the next element's index
+		expect bool // objects: the next string is a key
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
 	var stack []frame
 	key := ""
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return "", false
+	valuePath := func() string {
+		if len(stack) == 0 {
+			return ""
 		}
-		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
+		top := &stack[len(stack)-1]
+		if top.object {
+			return key
+		}
+		p := top.path + "[" + strconv.Itoa(top.index) + "]"
+		top.index++
+		return p
+	}
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; c {
+		case '{', '[':
+			p := valuePath()
+			f := frame{object: c == '{', path: p, expect: c == '{'}
+			stack = append(stack, f)
+		case '}', ']':
 			if len(stack) == 0 {
 				return "", false
 			}
-			continue
-		}
-		if n := len(stack); n > 0 && stack[n-1].keys != nil && stack[n-1].expect {
-			top := &stack[n-1]
-			k, _ := tok.(string)
-			key = k
-			if top.path != "" {
-				key = top.path + "." + k
+			stack = stack[:len(stack)-1]
+		case ',':
+			if n := len(stack); n > 0 && stack[n-1].object {
+				stack[n-1].expect = true
 			}
-			if _, dup := top.keys[k]; dup {
-				return key, true
+		case '"':
+			j := i + 1
+			escaped := false
+			for j < len(b) && b[j] != '"' {
+				if b[j] == '\\' {
+					escaped = true
+					j++
+				}
+				j++
 			}
-			top.keys[k] = struct{}{}
-			top.expect = false
-			continue
-		}
-		path := ""
-		if n := len(stack); n > 0 {
-			top := &stack[n-1]
-			if top.keys != nil {
-				path, top.expect = key, true
-			} else {
-				path = fmt.Sprintf("%s[%d]", top.path, top.index)
-				top.index++
+			if j >= len(b) {
+				return "", false
 			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, frame{keys: map[string]struct{}{}, path: path, expect: true})
-		case json.Delim('['):
-			stack = append(stack, frame{path: path})
-		}
-		if len(stack) == 0 {
-			return "", false
+			n := len(stack)
+			if n > 0 && stack[n-1].object && stack[n-1].expect {
+				top := &stack[n-1]
+				k := string(b[i+1 : j])
+				if escaped {
+					if u, err := strconv.Unquote(string(b[i : j+1])); err == nil {
+						k = u
+					}
+				}
+				if top.keys == nil {
+					top.keys = make(map[string]struct{}, 8)
+				}
+				key = k
+				if top.path != "" {
+					key = top.path + "." + k
+				}
+				if _, dup := top.keys[k]; dup {
+					return key, true
+				}
+				top.keys[k] = struct{}{}
+				top.expect = false
+			} else if n > 0 && !stack[n-1].object {
+				valuePath() // a string element of an array
+			}
+			i = j
+		default:
+			// Numbers, true, false, null: array elements advance the index.
+			if n := len(stack); n > 0 && !stack[n-1].object && (c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n') {
+				valuePath()
+				for i+1 < len(b) && !strings.ContainsRune(",]} \t\r\n", rune(b[i+1])) {
+					i++
+				}
+			}
 		}
 	}
+	return "", false
 }
 
 // valStartsValue reports whether b decodes as a complete JSON value at its
