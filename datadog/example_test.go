@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
+	"go.opentelemetry.io/otel"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 
@@ -43,8 +44,12 @@ func ExampleLambdaExtension() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(xr), sdktrace.WithSyncer(dd),
+	// Batched, X-Ray first: lambdatrace flushes both before the handler
+	// returns, X-Ray before Datadog, so a slow agent cannot hold X-Ray back,
+	// and never longer than the exporter's timeout (300 ms in Lambda).
+	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd),
 		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
+	otel.SetTracerProvider(tp) // for otel.Tracer and awssdk inside the handler
 	h := lambdatrace.Wrap(func(ctx context.Context, e map[string]any) (string, error) { return "ok", nil },
 		lambdatrace.WithTracerProvider(tp),
 		datadog.LambdaExtension(dd), // does nothing where the extension is not installed

@@ -118,6 +118,9 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 		return nil
 	}
 	body := AppendPayload(nil, traces)
+	// The deadline holds whatever client is used (WithHTTPClient may have none).
+	ctx, cancel := context.WithTimeout(ctx, e.cfg.timeout)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, e.url, bytes.NewReader(body))
 	if err != nil {
 		e.stats.unreachable.Add(uint64(n))

@@ -3,6 +3,7 @@ package datadog_test
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -117,7 +118,13 @@ func TestSpansReachTheAgent(t *testing.T) {
 
 func TestAgentDownOrSlow(t *testing.T) {
 	a := startAgent(t)
-	a.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { time.Sleep(time.Second) })
+	a.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
 	exp := newExporter(t, a, datadog.WithTimeout(50*time.Millisecond))
 	spans := oneSpan(t)
 	if err := exp.ExportSpans(context.Background(), spans); err == nil || !strings.Contains(err.Error(), datadog.EnvAgentURL) {
@@ -203,4 +210,26 @@ func norm(v any) any {
 		return uint64(n)
 	}
 	return v
+}
+
+func TestHTTPClientWithoutTimeoutIsStillBounded(t *testing.T) {
+	a := startAgent(t)
+	a.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body) // so the server notices the client leaving
+		select {
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+	})
+	exp := newExporter(t, a, datadog.WithHTTPClient(&http.Client{}), datadog.WithTimeout(50*time.Millisecond))
+	done := make(chan error, 1)
+	go func() { done <- exp.ExportSpans(context.Background(), oneSpan(t)) }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("no error from a request that timed out")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("WithHTTPClient without a Timeout let a request hang past WithTimeout")
+	}
 }

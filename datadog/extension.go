@@ -106,8 +106,12 @@ func (x *extension) end(ctx context.Context, inv lambdatrace.InvocationEnd) {
 		h.Set("x-datadog-invocation-error", "true")
 		h.Set("x-datadog-invocation-error-msg", headerSafe(msg))
 		h.Set("x-datadog-invocation-error-type", headerSafe(typ))
+		if inv.Stack != "" {
+			// Base64, as Datadog's own libraries send it: a stack has newlines.
+			h.Set("x-datadog-invocation-error-stack", base64.StdEncoding.EncodeToString([]byte(inv.Stack)))
+		}
 	}
-	if x.post(ctx, "/lambda/end-invocation", body, h) == nil && x.exp != nil {
+	if x.post(ctx, "/lambda/end-invocation", body, h) == nil && x.exp != nil && inv.Span.IsSampled() {
 		x.exp.replace(SpanID(inv.Span.SpanID()))
 	}
 }
@@ -144,18 +148,19 @@ func priority(sc trace.SpanContext) string {
 	return "0"
 }
 
-// headerSafe keeps a value usable as an HTTP header: one line, bounded,
-// base64 when it holds bytes a header cannot carry.
+// headerSafe keeps a value usable as an HTTP header: one line of printable
+// ASCII (other bytes become '?'), at most 1,024 bytes.
 func headerSafe(s string) string {
 	if len(s) > 1024 {
 		s = s[:1024]
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
-			return base64.StdEncoding.EncodeToString([]byte(s))
+	b := []byte(s)
+	for i, c := range b {
+		if c < 0x20 || c == 0x7f || c >= 0x80 {
+			b[i] = '?'
 		}
 	}
-	return s
+	return string(b)
 }
 
 func typeName(err error) string { return strings.TrimPrefix(typeString(err), "*") }

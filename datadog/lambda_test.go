@@ -109,6 +109,17 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 	if e := cs[3].header; e.Get("x-datadog-invocation-error") != "true" || e.Get("x-datadog-invocation-error-msg") != "invalid order" {
 		t.Errorf("failed end-invocation headers = %v", e)
 	}
+	for _, c := range cs {
+		for k, vs := range c.header {
+			for _, v := range vs {
+				for i := 0; i < len(v); i++ {
+					if v[i] < 0x20 || v[i] >= 0x7f {
+						t.Errorf("header %s carries a byte a header cannot: %q", k, v)
+					}
+				}
+			}
+		}
+	}
 
 	// Datadog got the DynamoDB calls under the aws.lambda span (the
 	// invocation span's ID), and not the invocation span itself.

@@ -16,8 +16,13 @@ type config struct {
 	getenv                     func(string) string
 }
 
-// DefaultTimeout bounds one request to the agent.
-const DefaultTimeout = 2 * time.Second
+// DefaultTimeout bounds one request to the agent; in AWS Lambda
+// (AWS_LAMBDA_FUNCTION_NAME set) the default is DefaultLambdaTimeout, since
+// the extension is local and a handler must not wait.
+const (
+	DefaultTimeout       = 2 * time.Second
+	DefaultLambdaTimeout = 300 * time.Millisecond
+)
 
 // WithAgentURL sets the agent's base URL (http://host:port), overriding
 // DD_TRACE_AGENT_URL, DD_AGENT_HOST and DD_TRACE_AGENT_PORT.
@@ -33,7 +38,7 @@ func WithEnv(e string) Option { return func(c *config) { c.env = e } }
 // WithVersion sets the version tag, overriding DD_VERSION.
 func WithVersion(v string) Option { return func(c *config) { c.version = v } }
 
-// WithTimeout bounds each request to the agent (default 2 s).
+// WithTimeout bounds each request to the agent (default 2 s, 300 ms in Lambda).
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
@@ -42,16 +47,23 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithHTTPClient replaces the HTTP client (its Timeout is kept if set).
+// WithHTTPClient replaces the HTTP client. The exporter's timeout still
+// bounds every request.
 func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.client = hc } }
 
 func newConfig(opts []Option) config {
-	c := config{timeout: DefaultTimeout, getenv: os.Getenv}
+	c := config{getenv: os.Getenv}
 	for _, o := range opts {
 		if o != nil {
 			o(&c)
 		}
 	}
 	c.fromEnv()
+	if c.timeout <= 0 {
+		c.timeout = DefaultTimeout
+		if c.getenv("AWS_LAMBDA_FUNCTION_NAME") != "" {
+			c.timeout = DefaultLambdaTimeout
+		}
+	}
 	return c
 }

@@ -187,7 +187,8 @@ func apiGatewayV2(e *events.APIGatewayV2HTTPRequest) Request {
 }
 
 func alb(e *events.ALBTargetGroupRequest) Request {
-	return httpRequest(e.HTTPMethod, "", e.Path, "", headerValue(e.Headers, "Host"), headerValue(e.Headers, "User-Agent"), "")
+	client, _, _ := strings.Cut(headerValue(e.Headers, "X-Forwarded-For"), ",")
+	return httpRequest(e.HTTPMethod, "", e.Path, "", headerValue(e.Headers, "Host"), headerValue(e.Headers, "User-Agent"), strings.TrimSpace(client))
 }
 
 func functionURL(e *events.LambdaFunctionURLRequest) Request {

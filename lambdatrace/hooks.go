@@ -45,6 +45,8 @@ type InvocationEnd struct {
 	Response any
 	Err      error
 	Panic    any
+	// Stack is the panicking goroutine's stack, when Panic is set.
+	Stack string
 }
 
 // WithHooks adds hooks that run around every invocation.

@@ -92,11 +92,12 @@ func (inv *invocation) result(response any, err error) {
 // panicked records a panic as an exception with the panicking goroutine's stack.
 func (inv *invocation) panicked(r any) {
 	inv.info.Panic = r
+	inv.info.Stack = string(debug.Stack())
 	msg := fmt.Sprint(r)
 	inv.span.AddEvent("exception", trace.WithAttributes(
 		attribute.String("exception.type", fmt.Sprintf("panic(%T)", r)),
 		attribute.String("exception.message", msg),
-		attribute.String("exception.stacktrace", string(debug.Stack())),
+		attribute.String("exception.stacktrace", inv.info.Stack),
 		attribute.Bool("exception.escaped", true)))
 	inv.span.SetStatus(codes.Error, "panic: "+msg)
 }

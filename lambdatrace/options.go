@@ -40,7 +40,9 @@ func WithExtractor(e Extractor) Option {
 	return func(c *config) { c.extractors = append(c.extractors, e) }
 }
 
-// WithSpanName names the invocation span; the default is the function name.
+// WithSpanName names the invocation span. The default is "METHOD /route"
+// for HTTP events with a route, else the function name. (In X-Ray the
+// invocation subsegment is named after the service, the function name.)
 func WithSpanName(name string) Option {
 	return func(c *config) { c.spanName = name }
 }

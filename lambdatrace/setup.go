@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel"
@@ -28,9 +29,16 @@ func newSetup(c *config) setup {
 		return setup{tracer: c.tp.Tracer(instrumentation), flush: c.tp.ForceFlush}
 	}
 	if !c.noGlobals {
-		if tp, ok := otel.GetTracerProvider().(*sdktrace.TracerProvider); ok {
+		switch tp := otel.GetTracerProvider().(type) {
+		case *sdktrace.TracerProvider:
 			// The program set up OpenTelemetry itself: use and flush that.
 			return setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+		default:
+			if !isDefaultGlobal(tp) {
+				// A provider of another kind: use it, leave the globals alone.
+				// It cannot be flushed from here; it must write by itself.
+				return setup{tracer: tp.Tracer(instrumentation), flush: func(context.Context) error { return nil }}
+			}
 		}
 	}
 	opts := []sdktrace.TracerProviderOption{
@@ -50,15 +58,24 @@ func newSetup(c *config) setup {
 	tp := sdktrace.NewTracerProvider(opts...)
 	if !c.noGlobals {
 		otel.SetTracerProvider(tp)
-		otel.SetTextMapPropagator(xray.Propagator{})
+		if isDefaultGlobal(otel.GetTextMapPropagator()) {
+			otel.SetTextMapPropagator(xray.Propagator{})
+		}
 	}
 	return setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+}
+
+// isDefaultGlobal reports whether v is OpenTelemetry's default global
+// delegate (a provider or propagator nobody set), by its type's package.
+func isDefaultGlobal(v any) bool {
+	return strings.HasPrefix(fmt.Sprintf("%T", v), "*global.")
 }
 
 // Shutdown flushes and shuts down the global TracerProvider when it is an
 // OpenTelemetry SDK provider, such as the one Wrap installs. Call it from the
 // lambda.WithEnableSIGTERM hook; spans that ended after their handler
-// returned are written then.
+// returned are written then. With WithoutGlobals or WithTracerProvider it
+// does nothing: shut your own provider down instead.
 func Shutdown(ctx context.Context) error {
 	if tp, ok := otel.GetTracerProvider().(*sdktrace.TracerProvider); ok {
 		return tp.Shutdown(ctx)

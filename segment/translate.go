@@ -365,7 +365,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 	def = dedupe(def)
 	extra = dedupeNamespaces(extra)
 	var mark []KeyValue
-	if n := len(s.Links()) - len(d.Links); n > 0 {
+	if n := len(s.Links()) - len(d.Links) + s.DroppedLinks(); n > 0 {
 		mark = append(mark, KeyValue{Key: "links_dropped", Value: attribute.IntValue(n)})
 	}
 	if n := s.DroppedAttributes(); n > 0 {

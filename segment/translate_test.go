@@ -263,3 +263,16 @@ func TestStripPasswordsIsLinearAndOffsetSafe(t *testing.T) {
 		t.Errorf("a password survived: %.300s", got)
 	}
 }
+
+func TestLinksDroppedCountsTheSDKsLimit(t *testing.T) {
+	s := stub("c", trace.SpanKindConsumer, localParent())
+	for i := range 128 {
+		sc := trace.NewSpanContext(trace.SpanContextConfig{TraceID: traceID, SpanID: trace.SpanID{2, byte(i), 1, 1, 1, 1, 1, 1}, TraceFlags: 1})
+		s.Links = append(s.Links, sdktrace.Link{SpanContext: sc})
+	}
+	s.DroppedLinks = 72 // what the SDK's default limit of 128 left out of 200
+	got, _ := encode(segment.NewTranslator(segment.Config{}), s.Snapshot())
+	if v := field(decode(t, got), "metadata.otelxray.links_dropped"); v != json.Number("180") {
+		t.Errorf("links_dropped = %v, want 180", v)
+	}
+}
