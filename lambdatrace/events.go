@@ -170,7 +170,9 @@ func headerValue(h map[string]string, name string) string {
 }
 
 func apiGatewayV1(e *events.APIGatewayProxyRequest) Request {
-	return httpRequest(e.HTTPMethod, e.Resource, e.Path, "", firstOf(e.RequestContext.DomainName, headerValue(e.Headers, "Host")),
+	// requestContext.path is what the client called, stage included
+	// (/Prod/orders); e.Path is the path without the stage.
+	return httpRequest(e.HTTPMethod, e.Resource, firstOf(e.RequestContext.Path, e.Path), "", firstOf(e.RequestContext.DomainName, headerValue(e.Headers, "Host")),
 		e.RequestContext.Identity.UserAgent, e.RequestContext.Identity.SourceIP)
 }
 

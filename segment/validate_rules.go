@@ -21,10 +21,13 @@ var valKnownFields = map[string]bool{
 	"links": true, "subsegments": true, "precursor_ids": true,
 }
 
-// valOrigins are the accepted values of a segment's origin.
+// valOrigins are the accepted values of a segment's origin: those SDKs set,
+// and the two of the segments Lambda itself sends for a traced function
+// (code in the function never sends those).
 var valOrigins = []string{
 	"AWS::EC2::Instance", "AWS::ECS::Container", "AWS::ECS::EC2", "AWS::ECS::Fargate",
 	"AWS::EKS::Container", "AWS::ElasticBeanstalk::Environment", "AWS::AppRunner::Service",
+	"AWS::Lambda", "AWS::Lambda::Function",
 }
 
 // Examples used in messages.

@@ -247,7 +247,8 @@ var valTestCases = []valTestCase{
 	{name: "bad namespace on independent subsegment", in: valIndep(valSet("namespace", "local")), want: [][2]string{{"namespace", "namespace"}}},
 
 	// origin
-	{name: "bad origin", in: valDgram(valSet("origin", "AWS::Lambda::Function")), want: [][2]string{{"origin", "origin"}}},
+	{name: "bad origin", in: valDgram(valSet("origin", "AWS::Lambda::Thing")), want: [][2]string{{"origin", "origin"}}},
+	{name: "Lambda's own function segment", ok: true, in: valDgram(valSet("origin", "AWS::Lambda::Function"))},
 	{name: "origin on subsegment", in: valIndep(valSet("origin", "AWS::EC2::Instance")), want: [][2]string{{"origin", "origin"}}},
 
 	// http

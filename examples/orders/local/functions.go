@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/otelxray/otelxray/examples/orders/internal/change"
+	"github.com/otelxray/otelxray/examples/orders/internal/post"
+	"github.com/otelxray/otelxray/examples/orders/internal/read"
+	"github.com/otelxray/otelxray/lambdatrace"
+)
+
+// functionEnv names, in a process the demo starts, the function that
+// process runs instead of the demo.
+const functionEnv = "ORDERS_LOCAL_FUNCTION"
+
+// The demo's functions, named as in template.yaml.
+const (
+	fnPost   = "post"
+	fnRead   = "read"
+	fnChange = "handle-change"
+)
+
+// runFunction runs the function name exactly as its deployable main does
+// (examples/orders/post, read, handle-change). lambda.Start never returns:
+// the process ends when its Runtime API goes away or it is killed.
+func runFunction(name string) {
+	ctx := context.Background()
+	var err error
+	switch name {
+	case fnPost:
+		var h *post.Handler
+		if h, err = post.New(ctx); err == nil {
+			lambda.Start(lambdatrace.Wrap(h.Handle))
+		}
+	case fnRead:
+		var h *read.Handler
+		if h, err = read.New(ctx); err == nil {
+			lambda.Start(lambdatrace.Wrap(h.Handle))
+		}
+	case fnChange:
+		var h *change.Handler
+		if h, err = change.New(ctx); err == nil {
+			lambda.Start(lambdatrace.Wrap(h.Handle))
+		}
+	default:
+		err = fmt.Errorf("unknown function %q", name)
+	}
+	fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+	os.Exit(2)
+}

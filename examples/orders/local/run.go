@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/xraylocal"
+)
+
+// errNotConnected is returned when the traces are not as X-Ray would show
+// them, or a document broke a rule.
+var errNotConnected = errors.New("the traces are not connected as X-Ray would show them (see above)")
+
+// options configure a run of the demo.
+type options struct {
+	serve    bool
+	httpAddr string
+	posts    int
+	timeout  time.Duration
+	// process starts a function's process (see stackConfig).
+	process func(name string) (lambdasim.Process, error)
+	// progress receives the status line while waiting (tty: rewritten in
+	// place); functionOutput the functions' output.
+	progress       io.Writer
+	tty            bool
+	functionOutput io.Writer
+}
+
+// result is what a run leaves for its caller (the test).
+type result struct {
+	serviceMap *xraylocal.ServiceMap
+	calls      []call
+	findings   findings
+}
+
+// run runs the demo, printing to w. It returns an error when something did
+// not start or the traces are not as X-Ray would show them.
+func run(ctx context.Context, o options, w io.Writer) (*result, error) {
+	if o.functionOutput == nil {
+		o.functionOutput = io.Discard
+	}
+	httpAddr := ""
+	if o.serve {
+		httpAddr = o.httpAddr
+	}
+	s, err := startStack(stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput})
+	if err != nil && httpAddr != "" && httpAddr != "127.0.0.1:0" {
+		// The UI's address is taken (another xraylocal?): take any free port.
+		fmt.Fprintf(w, "%s is not available (%v); the web UI takes a free port\n", httpAddr, err)
+		s, err = startStack(stackConfig{httpAddr: "127.0.0.1:0", process: o.process, output: o.functionOutput})
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+	fmt.Fprintf(w, "xraylocal on udp %s; DynamoDB and SQS stand-ins on %s; API on %s\n", s.xray.UDPAddr(), s.aws.URL(), s.api.URL())
+	fmt.Fprintf(w, "functions %s, %s, %s started as Lambda processes\n\n", fnPost, fnRead, fnChange)
+
+	calls, err := traffic(ctx, s.api.URL(), o.posts, w)
+	if err != nil {
+		return nil, err
+	}
+	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, errors.New("timeout"))
+	defer cancel()
+	f := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
+	report(w, s.xray, calls, f)
+	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f}
+	if len(f.problems) > 0 {
+		fmt.Fprintf(w, "\nNOT CONNECTED as X-Ray would show them:\n")
+		for _, p := range f.problems {
+			fmt.Fprintf(w, "  - %s\n", p)
+		}
+		return res, errNotConnected
+	}
+	st := s.xray.Stats()
+	fmt.Fprintf(w, "\nOK: %d documents, all valid; post -> read in one trace, post -> SQS -> handle-change linked\n", st.Documents)
+	if o.serve {
+		fmt.Fprintf(w, "\nweb UI: %s\nAPI:    %s (try: curl -X POST -d '{\"customer\":\"you\",\"item\":\"tea\",\"quantity\":1}' %s/orders)\n",
+			s.xray.URL(), s.api.URL(), s.api.URL())
+		fmt.Fprintln(w, "Ctrl-C to stop")
+		<-ctx.Done()
+	}
+	return res, nil
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/otelxray/otelxray/examples/internal/awslocal"
+	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/xraylocal"
+)
+
+// The demo's resources, named as in template.yaml.
+const (
+	tableName = "orders"
+	queueName = "order-changes"
+	stageName = "Prod"
+)
+
+// stack is everything the demo runs: the local X-Ray daemon, the stand-in
+// DynamoDB and SQS, and the Lambda service with the three functions, the
+// API in front of post and read, and the queue's event source.
+type stack struct {
+	xray   *xraylocal.Server
+	aws    *awslocal.Server
+	lambda *lambdasim.Service
+	api    *lambdasim.API
+	source *lambdasim.SQSSource
+}
+
+// stackConfig says how to start the stack.
+type stackConfig struct {
+	// httpAddr serves xraylocal's web UI when not empty.
+	httpAddr string
+	// process starts a function's process: this program (or test binary)
+	// again, with functionEnv naming the function.
+	process func(name string) (lambdasim.Process, error)
+	// output receives the functions' output.
+	output io.Writer
+}
+
+// startStack starts the stack; on error, what was started is stopped.
+func startStack(cfg stackConfig) (_ *stack, err error) {
+	s := &stack{}
+	defer func() {
+		if err != nil {
+			s.close()
+		}
+	}()
+	opts := []xraylocal.Option{xraylocal.WithUDPAddr("127.0.0.1:0")}
+	if cfg.httpAddr != "" {
+		opts = append(opts, xraylocal.WithHTTPAddr(cfg.httpAddr))
+	}
+	if s.xray, err = xraylocal.Start(opts...); err != nil {
+		return nil, fmt.Errorf("starting xraylocal: %w", err)
+	}
+	if s.aws, err = awslocal.Start(awslocal.WithTable(tableName, "id"), awslocal.WithQueue(queueName)); err != nil {
+		return nil, err
+	}
+	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: s.xray.UDPAddr(), Region: awslocal.Region,
+		Account: awslocal.Account, Output: cfg.output})
+	if err != nil {
+		return nil, err
+	}
+	fns := map[string]*lambdasim.Function{}
+	for _, name := range []string{fnPost, fnRead, fnChange} {
+		p, err := cfg.process(name)
+		if err != nil {
+			return nil, err
+		}
+		p.Env = append(p.Env, s.aws.Env()...)
+		p.Env = append(p.Env, "TABLE_NAME="+tableName, "QUEUE_URL="+s.aws.QueueURL(queueName))
+		if fns[name], err = s.lambda.Start(name, p); err != nil {
+			return nil, err
+		}
+	}
+	s.api, err = s.lambda.NewAPI(stageName,
+		lambdasim.Route{Method: "POST", Resource: "/orders", Function: fns[fnPost]},
+		lambdasim.Route{Method: "GET", Resource: "/orders/{id}", Function: fns[fnRead]},
+		lambdasim.Route{Method: "GET", Resource: "/context", Function: fns[fnRead]})
+	if err != nil {
+		return nil, err
+	}
+	// The poller is Lambda's, not the functions': its client is not traced.
+	poller := sqs.NewFromConfig(s.aws.Config())
+	s.source = s.lambda.NewSQSSource(poller, s.aws.QueueURL(queueName), fns[fnChange], 10)
+	return s, nil
+}
+
+// close stops everything, the Lambda service first.
+func (s *stack) close() error {
+	var errs []error
+	if s.lambda != nil {
+		errs = append(errs, s.lambda.Close())
+	}
+	if s.aws != nil {
+		errs = append(errs, s.aws.Close())
+	}
+	if s.xray != nil {
+		errs = append(errs, s.xray.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// selfProcess starts this executable again as the function name.
+func selfProcess(name string) (lambdasim.Process, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return lambdasim.Process{}, fmt.Errorf("finding this program to run %s: %w", name, err)
+	}
+	return lambdasim.Process{Path: exe, Env: []string{functionEnv + "=" + name}}, nil
+}

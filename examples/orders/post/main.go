@@ -1,0 +1,25 @@
+// Command post is the orders demo's POST /orders Lambda function, traced to
+// X-Ray with lambdatrace. Build it for Lambda with
+//
+//	GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -tags lambda.norpc -o bootstrap
+//
+// and deploy it with ../template.yaml (see ../README.md).
+package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/otelxray/otelxray/examples/orders/internal/post"
+	"github.com/otelxray/otelxray/lambdatrace"
+)
+
+func main() {
+	h, err := post.New(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	lambda.Start(lambdatrace.Wrap(h.Handle))
+}
