@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
 const (
@@ -13,10 +15,10 @@ const (
 	traceHeader = "X-Amzn-Trace-Id"
 	// lambdaContextKey is the context key under which aws-lambda-go puts the
 	// invocation's trace header (a plain string key, as aws-lambda-go uses).
-	lambdaContextKey = "x-amzn-trace-id"
+	lambdaContextKey = xrayheader.ContextKey
 	// lambdaTraceEnv is the same header in the environment, set by
 	// aws-lambda-go only when a function handles one event at a time.
-	lambdaTraceEnv = "_X_AMZN_TRACE_ID"
+	lambdaTraceEnv = xrayheader.EnvTraceHeader
 	// lambdaFunctionEnv is set in Lambda.
 	lambdaFunctionEnv = "AWS_LAMBDA_FUNCTION_NAME"
 	// maxLineage bounds the Lineage value copied from one header to another.

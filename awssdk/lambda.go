@@ -2,10 +2,10 @@ package awssdk
 
 import (
 	"context"
-	"strings"
 
-	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
 // lambdaHeader returns the invocation's trace header from the context that
@@ -28,51 +28,8 @@ func (m *instrumentation) parentFromLambda(ctx context.Context) context.Context 
 	if h == "" && m.getenv(lambdaFunctionEnv) != "" {
 		h = m.getenv(lambdaTraceEnv)
 	}
-	if h == "" {
-		return ctx
-	}
-	if out := (xray.Propagator{}).Extract(ctx, headerCarrier(h)); trace.SpanContextFromContext(out).IsValid() {
-		return out
-	}
-	if tid, ok := rootOf(h); ok {
-		return trace.ContextWithRemoteSpanContext(ctx, trace.NewSpanContext(trace.SpanContextConfig{
-			TraceID: tid, SpanID: passThroughParent, Remote: true}))
+	if sc := xrayheader.Parent(h); sc.IsValid() {
+		return trace.ContextWithRemoteSpanContext(ctx, sc)
 	}
 	return ctx
 }
-
-// passThroughParent stands for the parent that a PassThrough header does
-// not name; an unsampled parent is never sent.
-var passThroughParent = trace.SpanID{0, 0, 0, 0, 0, 0, 0, 1}
-
-// rootOf returns the trace of an X-Ray header's Root=1-<8 hex>-<24 hex>.
-func rootOf(header string) (trace.TraceID, bool) {
-	for header != "" {
-		var part string
-		part, header, _ = strings.Cut(header, ";")
-		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
-		if !ok || k != "Root" {
-			continue
-		}
-		if len(v) != 35 || v[:2] != "1-" || v[10] != '-' {
-			return trace.TraceID{}, false
-		}
-		tid, err := trace.TraceIDFromHex(v[2:10] + v[11:])
-		return tid, err == nil
-	}
-	return trace.TraceID{}, false
-}
-
-// headerCarrier carries one X-Amzn-Trace-Id value for the X-Ray propagator.
-type headerCarrier string
-
-func (h headerCarrier) Get(key string) string {
-	if strings.EqualFold(key, traceHeader) {
-		return string(h)
-	}
-	return ""
-}
-
-func (headerCarrier) Set(string, string) {}
-
-func (headerCarrier) Keys() []string { return []string{traceHeader} }

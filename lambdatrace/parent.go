@@ -2,34 +2,25 @@ package lambdatrace
 
 import (
 	"context"
-	"encoding/hex"
-	"os"
 
-	"github.com/aws/aws-xray-sdk-go/header"
 	"go.opentelemetry.io/otel/trace"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
 // ContextKey is the context key under which aws-lambda-go stores each
 // invocation's trace header. It is a plain string because that is what
 // aws-lambda-go uses.
-const ContextKey = "x-amzn-trace-id"
+const ContextKey = xrayheader.ContextKey
 
 // EnvTraceHeader is the variable aws-lambda-go also sets, but only when one
 // invocation runs at a time; it holds whichever invocation set it last.
-const EnvTraceHeader = "_X_AMZN_TRACE_ID"
+const EnvTraceHeader = xrayheader.EnvTraceHeader
 
 // TraceHeader returns the invocation's trace header: the context key if it
 // is present (even empty), else the environment variable.
 func TraceHeader(ctx context.Context, getenv func(string) string) string {
-	if v, ok := ctx.Value(ContextKey).(string); ok {
-		return v
-	}
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	return getenv(EnvTraceHeader)
+	return xrayheader.FromContext(ctx, getenv)
 }
 
 // ParentFromHeader turns a Lambda trace header into the remote parent of the
@@ -38,36 +29,4 @@ func TraceHeader(ctx context.Context, getenv func(string) string) string {
 // unsampled parent in the Root trace, so that nothing is sent but the trace
 // still propagates downstream. A header without a valid Root gives an
 // invalid SpanContext.
-func ParentFromHeader(h string) trace.SpanContext {
-	if h == "" {
-		return trace.SpanContext{}
-	}
-	hd := header.FromString(h)
-	tid, err := segment.ParseTraceID(hd.TraceID)
-	if err != nil {
-		return trace.SpanContext{}
-	}
-	cfg := trace.SpanContextConfig{TraceID: tid, Remote: true}
-	if sid, ok := parseSpanID(hd.ParentID); ok {
-		cfg.SpanID = sid
-		if hd.SamplingDecision == header.Sampled {
-			cfg.TraceFlags = trace.FlagsSampled
-		}
-	} else {
-		// PassThrough: a stand-in parent id derived from the trace, never sent.
-		copy(cfg.SpanID[:], tid[8:])
-		cfg.SpanID[0] |= 0x80
-	}
-	return trace.NewSpanContext(cfg)
-}
-
-func parseSpanID(s string) (trace.SpanID, bool) {
-	var id trace.SpanID
-	if len(s) != 16 {
-		return id, false
-	}
-	if _, err := hex.Decode(id[:], []byte(s)); err != nil || !id.IsValid() {
-		return trace.SpanID{}, false
-	}
-	return id, true
-}
+func ParentFromHeader(h string) trace.SpanContext { return xrayheader.Parent(h) }
