@@ -169,17 +169,8 @@ func (b *graphBuilder) build(traces int) *ServiceMap {
 	if len(m.Nodes) > maxMapNodes {
 		m.Omitted = trimNodes(m)
 	}
-	rank := func(n *Node) int {
-		switch {
-		case n.Type == TypeClient:
-			return 0
-		case !n.Inferred:
-			return 1
-		}
-		return 2
-	}
 	slices.SortFunc(m.Nodes, func(x, y Node) int {
-		if c := cmp.Compare(rank(&x), rank(&y)); c != 0 {
+		if c := cmp.Compare(nodeRank(&x), nodeRank(&y)); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(x.Name, y.Name); c != 0 {
@@ -208,6 +199,18 @@ func (b *graphBuilder) build(traces int) *ServiceMap {
 	return m
 }
 
+// nodeRank orders nodes for drawing and trimming: the client, then the
+// services (from segments), then the inferred nodes.
+func nodeRank(n *Node) int {
+	switch {
+	case n.Type == TypeClient:
+		return 0
+	case !n.Inferred:
+		return 1
+	}
+	return 2
+}
+
 // maxMapNodes bounds the nodes drawn; a map with more (hostile or very
 // varied names) keeps the services and the busiest inferred nodes.
 const maxMapNodes = 300
@@ -215,17 +218,8 @@ const maxMapNodes = 300
 // trimNodes keeps the client, the services and then the busiest inferred
 // nodes of m, maxMapNodes in all, and returns how many it left out.
 func trimNodes(m *ServiceMap) int {
-	rank := func(n *Node) int {
-		switch {
-		case n.Type == TypeClient:
-			return 0
-		case !n.Inferred:
-			return 1
-		}
-		return 2
-	}
 	slices.SortFunc(m.Nodes, func(x, y Node) int {
-		if c := cmp.Compare(rank(&x), rank(&y)); c != 0 {
+		if c := cmp.Compare(nodeRank(&x), nodeRank(&y)); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(y.Stats.Requests, x.Stats.Requests); c != 0 {

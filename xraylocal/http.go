@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -96,9 +97,7 @@ func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiProblems(w http.ResponseWriter, r *http.Request) {
 	list := s.Problems()
 	total := s.Stats().Problems
-	for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
-		list[i], list[j] = list[j], list[i]
-	}
+	slices.Reverse(list) // newest first
 	if n, ok := limitParam(w, r, len(list)); !ok {
 		return
 	} else if n < len(list) {
