@@ -2,20 +2,37 @@ package fakeruntime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"testing"
 	"time"
 )
 
-// FunctionARN is the invoked function ARN handed to every invocation.
+// FunctionARN is the invoked function ARN handed to every invocation when
+// Options.ARN is empty.
 const FunctionARN = "arn:aws:lambda:eu-west-1:123456789012:function:orders"
+
+// maxResponse is Lambda's limit on a synchronous response.
+const maxResponse = 6 << 20
+
+// Options configure a Runtime.
+type Options struct {
+	// ARN is the invoked function ARN; the default is FunctionARN.
+	ARN string
+	// Timeout sets each invocation's deadline; the default is one minute.
+	Timeout time.Duration
+	// InitErrors, if set, receives what the function posts to
+	// /runtime/init/error (InitError returns it too).
+	InitErrors io.Writer
+	// RequestID makes the request ID of each invocation; the default is a
+	// sequence under a fixed prefix.
+	RequestID func() string
+}
 
 // Result is how an invocation ended.
 type Result struct {
@@ -31,9 +48,12 @@ type invocation struct {
 	done       chan Result
 }
 
-// Runtime serves the Runtime API on 127.0.0.1 until the test ends.
+// Runtime serves the Runtime API of one function on 127.0.0.1.
 type Runtime struct {
-	srv       *httptest.Server
+	opts      Options
+	ln        net.Listener
+	srv       *http.Server
+	served    chan struct{}
 	queue     chan *invocation
 	mu        sync.Mutex
 	inflight  map[string]*invocation
@@ -41,26 +61,61 @@ type Runtime struct {
 	initError atomic.Pointer[string]
 }
 
-// Start serves a Runtime API on a random local port.
-func Start(t testing.TB) *Runtime {
-	r := &Runtime{queue: make(chan *invocation, 64), inflight: map[string]*invocation{}}
+// New serves a Runtime API on a random local port until Close.
+func New(o Options) (*Runtime, error) {
+	if o.ARN == "" {
+		o.ARN = FunctionARN
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = time.Minute
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("fakeruntime: %w", err)
+	}
+	r := &Runtime{opts: o, ln: ln, served: make(chan struct{}),
+		queue: make(chan *invocation), inflight: map[string]*invocation{}}
+	if r.opts.RequestID == nil {
+		r.opts.RequestID = func() string { return fmt.Sprintf("c6af9ac6-7b61-11e6-9a41-%012d", r.seq.Add(1)) }
+	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /2018-06-01/runtime/invocation/next", r.next)
-	mux.HandleFunc("POST /2018-06-01/runtime/invocation/{id}/response", r.finish(false))
-	mux.HandleFunc("POST /2018-06-01/runtime/invocation/{id}/error", r.finish(true))
-	mux.HandleFunc("POST /2018-06-01/runtime/init/error", func(w http.ResponseWriter, req *http.Request) {
-		b, _ := io.ReadAll(req.Body)
-		s := string(b)
-		r.initError.Store(&s)
-		w.WriteHeader(http.StatusAccepted)
-	})
-	r.srv = httptest.NewServer(mux)
-	t.Cleanup(r.srv.Close)
+	const base = "/2018-06-01/runtime/"
+	mux.HandleFunc("GET "+base+"invocation/next", r.next)
+	mux.HandleFunc("POST "+base+"invocation/{id}/response", r.finish(false))
+	mux.HandleFunc("POST "+base+"invocation/{id}/error", r.finish(true))
+	mux.HandleFunc("POST "+base+"init/error", r.initErr)
+	r.srv = &http.Server{Handler: mux}
+	go func() {
+		defer close(r.served)
+		_ = r.srv.Serve(ln)
+	}()
+	return r, nil
+}
+
+// TB is the part of testing.TB that Start uses.
+type TB interface {
+	Fatalf(format string, args ...any)
+	Cleanup(func())
+}
+
+// Start is New with the default options, closed when the test ends.
+func Start(t TB) *Runtime {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	t.Cleanup(r.Close)
 	return r
 }
 
 // Addr is the value for AWS_LAMBDA_RUNTIME_API.
-func (r *Runtime) Addr() string { return strings.TrimPrefix(r.srv.URL, "http://") }
+func (r *Runtime) Addr() string { return r.ln.Addr().String() }
+
+// Close stops serving.
+func (r *Runtime) Close() {
+	_ = r.srv.Close()
+	<-r.served
+}
 
 // InitError returns what the function reported at /runtime/init/error.
 func (r *Runtime) InitError() string {
@@ -73,25 +128,31 @@ func (r *Runtime) InitError() string {
 // Invoke hands the event to the function with the trace header (empty: no
 // header) and waits for its response or error.
 func (r *Runtime) Invoke(ctx context.Context, event []byte, traceHeader string) (Result, error) {
-	inv := &invocation{
-		id:     fmt.Sprintf("c6af9ac6-7b61-11e6-9a41-%012d", r.seq.Add(1)),
-		header: traceHeader,
-		event:  event,
-		done:   make(chan Result, 1),
-	}
+	return r.InvokeUntil(ctx, event, traceHeader, nil)
+}
+
+// InvokeUntil is Invoke that also gives up when exited is closed (the
+// function's process ended).
+func (r *Runtime) InvokeUntil(ctx context.Context, event []byte, traceHeader string, exited <-chan struct{}) (Result, error) {
+	inv := &invocation{id: r.opts.RequestID(), header: traceHeader, event: event, done: make(chan Result, 1)}
 	select {
 	case r.queue <- inv:
+	case <-exited:
+		return Result{}, errors.New("fakeruntime: the function's process has exited")
 	case <-ctx.Done():
 		return Result{}, ctx.Err()
 	}
 	select {
 	case res := <-inv.done:
 		return res, nil
+	case <-exited:
+		return Result{}, fmt.Errorf("fakeruntime: invocation %s: the function's process exited", inv.id)
 	case <-ctx.Done():
 		return Result{}, fmt.Errorf("fakeruntime: invocation %s: %w", inv.id, ctx.Err())
 	}
 }
 
+// next hands the function the next event, with the headers Lambda sets.
 func (r *Runtime) next(w http.ResponseWriter, req *http.Request) {
 	var inv *invocation
 	select {
@@ -104,8 +165,8 @@ func (r *Runtime) next(w http.ResponseWriter, req *http.Request) {
 	r.mu.Unlock()
 	h := w.Header()
 	h.Set("Lambda-Runtime-Aws-Request-Id", inv.id)
-	h.Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(time.Now().Add(time.Minute).UnixMilli(), 10))
-	h.Set("Lambda-Runtime-Invoked-Function-Arn", FunctionARN)
+	h.Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(time.Now().Add(r.opts.Timeout).UnixMilli(), 10))
+	h.Set("Lambda-Runtime-Invoked-Function-Arn", r.opts.ARN)
 	if inv.header != "" {
 		h.Set("Lambda-Runtime-Trace-Id", inv.header)
 	}
@@ -113,19 +174,30 @@ func (r *Runtime) next(w http.ResponseWriter, req *http.Request) {
 	_, _ = w.Write(inv.event)
 }
 
+// finish takes the function's response (or error) to an invocation.
 func (r *Runtime) finish(failed bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		id := req.PathValue("id")
-		body, _ := io.ReadAll(req.Body)
+		body, _ := io.ReadAll(io.LimitReader(req.Body, maxResponse))
 		r.mu.Lock()
 		inv := r.inflight[id]
 		delete(r.inflight, id)
 		r.mu.Unlock()
 		if inv == nil {
-			http.Error(w, "unknown invocation "+id, http.StatusBadRequest)
+			http.Error(w, `{"errorMessage":"unknown invocation `+id+`","errorType":"InvalidRequestID"}`, http.StatusBadRequest)
 			return
 		}
 		inv.done <- Result{Body: body, Failed: failed}
 		w.WriteHeader(http.StatusAccepted)
 	}
+}
+
+func (r *Runtime) initErr(w http.ResponseWriter, req *http.Request) {
+	b, _ := io.ReadAll(io.LimitReader(req.Body, 1<<20))
+	s := string(b)
+	r.initError.Store(&s)
+	if r.opts.InitErrors != nil {
+		fmt.Fprintf(r.opts.InitErrors, "init error: %s\n", b)
+	}
+	w.WriteHeader(http.StatusAccepted)
 }

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/otelxray/otelxray/internal/fakeruntime"
 )
 
 // Process is how to start a function's process: a program that calls
@@ -25,7 +27,7 @@ type Process struct {
 type Function struct {
 	Name, ARN string
 	svc       *Service
-	rt        *runtimeAPI
+	rt        *fakeruntime.Runtime
 	cmd       *exec.Cmd
 	exited    chan struct{}
 }
@@ -34,17 +36,18 @@ type Function struct {
 // API, and the environment Lambda gives a function.
 func (s *Service) Start(name string, p Process) (*Function, error) {
 	f := &Function{Name: name, ARN: s.ARN(name), svc: s, exited: make(chan struct{})}
-	rt, err := startRuntimeAPI(f.ARN, s.cfg.Timeout, s.out.lines("["+name+" runtime API] "))
+	rt, err := fakeruntime.New(fakeruntime.Options{ARN: f.ARN, Timeout: s.cfg.Timeout,
+		InitErrors: s.out.lines("[" + name + " runtime API] "), RequestID: requestID})
 	if err != nil {
 		return nil, fmt.Errorf("lambdasim: %s: Runtime API: %w", name, err)
 	}
 	f.rt = rt
 	f.cmd = exec.Command(p.Path, p.Args...)
-	f.cmd.Env = append(append(cleanEnv(os.Environ()), p.Env...), s.lambdaEnv(name, rt.addr())...)
+	f.cmd.Env = append(append(cleanEnv(os.Environ()), p.Env...), s.lambdaEnv(name, rt.Addr())...)
 	out := s.out.lines("[" + name + "] ")
 	f.cmd.Stdout, f.cmd.Stderr = out, out
 	if err := f.cmd.Start(); err != nil {
-		rt.close()
+		rt.Close()
 		return nil, fmt.Errorf("lambdasim: %s: %w", name, err)
 	}
 	go func() {
@@ -113,17 +116,17 @@ func (f *Function) Invoke(ctx context.Context, caller Caller, event []byte) (Res
 	id := newID()
 	h := traceHeader(root, id, !caller.Unsampled)
 	start := time.Now()
-	res, err := f.rt.invoke(ctx, event, h, f.exited)
+	res, err := f.rt.InvokeUntil(ctx, event, h, f.exited)
 	if err != nil {
 		return Result{}, fmt.Errorf("lambdasim: %s: %w", f.Name, err)
 	}
 	if !caller.Unsampled {
 		err = f.svc.sendSegment(functionSegment{
 			Name: f.Name, ID: id, TraceID: root, ParentID: caller.Parent,
-			Start: start, End: time.Now(), ARN: f.ARN, Account: f.svc.cfg.Account, Fault: res.failed,
+			Start: start, End: time.Now(), ARN: f.ARN, Account: f.svc.cfg.Account, Fault: res.Failed,
 		})
 	}
-	return Result{Payload: res.body, Failed: res.failed, Root: root, Header: h}, err
+	return Result{Payload: res.Body, Failed: res.Failed, Root: root, Header: h}, err
 }
 
 // stop ends the process, then the Runtime API.
@@ -139,7 +142,7 @@ func (f *Function) stop() error {
 		}
 		<-f.exited
 	}
-	f.rt.close()
+	f.rt.Close()
 	if err != nil {
 		return fmt.Errorf("lambdasim: stopping %s: %w", f.Name, err)
 	}
