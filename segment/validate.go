@@ -220,25 +220,24 @@ func (c *valChecker) body(b []byte) {
 		c.addf("one-document", nil, "document is %s; it must be a JSON object like {\"name\":...,\"id\":...}", valDescribe(v))
 		return
 	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, b[:end]); err == nil && !bytes.Equal(compact.Bytes(), b[:end]) {
-		at := 0
-		cb := compact.Bytes()
-		for at < len(cb) && cb[at] == b[at] {
-			at++
-		}
-		c.addf("compact", nil, "whitespace outside strings at byte %d of the document; send compact JSON (as json.Marshal or json.Compact produce)", at)
+	path, dup, space := valScan(b[:end])
+	if space >= 0 {
+		c.addf("compact", nil, "whitespace outside strings at byte %d of the document; send compact JSON (as json.Marshal or json.Compact produce)", space)
 	}
-	if path, ok := valDuplicateKey(b[:end]); ok {
+	if dup {
 		c.addf("duplicate-key", nil, "key %s appears twice in the same object; receivers keep one of them silently, so every key must be unique", valQuote(path))
 	}
 	c.document(nil, doc, true)
 }
 
-// valDuplicateKey scans one valid JSON value and returns the path of the
-// first key repeated within an object. It runs after the value decoded
-// successfully, so it only tracks structure: strings, nesting and keys.
-func valDuplicateKey(b []byte) (string, bool) {
+// valScan makes one pass over a valid JSON value for the rules a decoder
+// cannot see: it returns the path of the first key repeated within an
+// object (dup says whether there is one), and the offset of the first
+// whitespace outside strings (-1 if none: the value is compact). It runs
+// after the value decoded successfully, so it only tracks structure:
+// strings, nesting and keys.
+func valScan(b []byte) (dupPath string, dup bool, space int) {
+	space = -1
 	type frame struct {
 		object bool
 		path   string
@@ -268,9 +267,13 @@ func valDuplicateKey(b []byte) (string, bool) {
 			stack = append(stack, f)
 		case '}', ']':
 			if len(stack) == 0 {
-				return "", false
+				return dupPath, dup, space
 			}
 			stack = stack[:len(stack)-1]
+		case ' ', '\t', '\n', '\r':
+			if space < 0 {
+				space = i
+			}
 		case ',':
 			if n := len(stack); n > 0 && stack[n-1].object {
 				stack[n-1].expect = true
@@ -286,7 +289,7 @@ func valDuplicateKey(b []byte) (string, bool) {
 				j++
 			}
 			if j >= len(b) {
-				return "", false
+				return dupPath, dup, space
 			}
 			n := len(stack)
 			if n > 0 && stack[n-1].object && stack[n-1].expect {
@@ -304,8 +307,8 @@ func valDuplicateKey(b []byte) (string, bool) {
 				if top.path != "" {
 					key = top.path + "." + k
 				}
-				if _, dup := top.keys[k]; dup {
-					return key, true
+				if _, seen := top.keys[k]; seen && !dup {
+					dupPath, dup = key, true
 				}
 				top.keys[k] = struct{}{}
 				top.expect = false
@@ -323,7 +326,7 @@ func valDuplicateKey(b []byte) (string, bool) {
 			}
 		}
 	}
-	return "", false
+	return dupPath, dup, space
 }
 
 // valStartsValue reports whether b decodes as a complete JSON value at its

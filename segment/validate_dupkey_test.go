@@ -70,8 +70,9 @@ func valDuplicateKeyTokens(b []byte) (string, bool) {
 	}
 }
 
-// FuzzDuplicateKey checks the byte scanner against the decoder-based walk on
-// every valid JSON input.
+// FuzzDuplicateKey checks the byte scanner against the decoder-based walk
+// (duplicate keys) and against json.Compact (whitespace) on every valid
+// JSON input.
 func FuzzDuplicateKey(f *testing.F) {
 	for _, s := range []string{`{"a":1,"a":2}`, `{"a":[1,{"b":[],"b":2}]}`, `[{"x":"\"}","x":1}]`, `{"\u0061":1,"a":2}`, `{"s":"a,b}","t":[true,null,-1.5e3,{}]}`} {
 		f.Add(s)
@@ -80,8 +81,22 @@ func FuzzDuplicateKey(f *testing.F) {
 		if !json.Valid([]byte(s)) {
 			return
 		}
-		p1, d1 := valDuplicateKey([]byte(s))
+		p1, d1, space := valScan([]byte(s))
 		p2, d2 := valDuplicateKeyTokens([]byte(s))
+		// The compact rule: the first whitespace outside strings is the
+		// first byte json.Compact would change.
+		var compact bytes.Buffer
+		_ = json.Compact(&compact, []byte(s))
+		want := -1
+		if cb := compact.Bytes(); !bytes.Equal(cb, []byte(s)) {
+			want = 0
+			for want < len(cb) && cb[want] == s[want] {
+				want++
+			}
+		}
+		if space != want {
+			t.Fatalf("%q: first whitespace at %d, json.Compact says %d", s, space, want)
+		}
 		// With invalid UTF-8 the decoder rewrites keys (U+FFFD) and the
 		// scanner does not; the verdict must agree, the path text may not.
 		if d1 != d2 || (utf8.ValidString(s) && p1 != p2) {

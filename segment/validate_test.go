@@ -583,9 +583,9 @@ func TestValidateDuplicateKeys(t *testing.T) {
 		{`{"a":[[],{},[{"k":1}],{"k":2}],"k":3}`, ""},
 	}
 	for _, tc := range tests {
-		path, dup := valDuplicateKey([]byte(tc.doc))
+		path, dup, _ := valScan([]byte(tc.doc))
 		if path != tc.path || dup != (tc.path != "") {
-			t.Errorf("valDuplicateKey(%s) = %q, %v; want %q", tc.doc, path, dup, tc.path)
+			t.Errorf("valScan(%s) = %q, %v; want %q", tc.doc, path, dup, tc.path)
 		}
 	}
 	err := ValidateDocument([]byte(`{"name":"a","id":"0123456789abcdef","trace_id":"1-5759e988-bd862e3fe1be46a994272793","start_time":1,"end_time":2,"metadata":{"default":{"k":1,"k":2}}}`))
