@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/otelxray/otelxray/internal/scrub"
+
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -289,7 +291,7 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 			switch kv.Value.Type() {
 			case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
 				if len(link.Attributes) < maxLinkAttributes && !hasKey(link.Attributes, string(kv.Key)) {
-					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrub(string(kv.Key), kv.Value)})
+					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrubValue(string(kv.Key), kv.Value)})
 				}
 			}
 		}
@@ -346,7 +348,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 				}
 			}
 		}
-		kv.Value = scrub(k, kv.Value)
+		kv.Value = scrubValue(k, kv.Value)
 		if (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(d.Annotations) < MaxAnnotations {
 			key := SanitizeAnnotationKey(k)
 			if key != "" && !hasKey(d.Annotations, key) {
@@ -389,15 +391,15 @@ var credentialKeys = map[string]bool{
 	"aws.queue_url": true, "aws.queue.url": true,
 }
 
-// scrub removes user:password@ and password= settings from the values of
+// scrubValue removes user:password@ and password= settings from the values of
 // credentialKeys; a value that still holds one is replaced.
-func scrub(k string, v attribute.Value) attribute.Value {
+func scrubValue(k string, v attribute.Value) attribute.Value {
 	if v.Type() != attribute.STRING || !credentialKeys[k] {
 		return v
 	}
-	s := stripPasswords(v.AsString())
-	if valHasPassword(s, true) {
-		return attribute.StringValue("[removed: held a password]")
+	s := scrub.Strip(v.AsString())
+	if scrub.Contains(s, true) {
+		return attribute.StringValue(scrub.Placeholder)
 	}
 	return attribute.StringValue(s)
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/otelxray/otelxray/internal/scrub"
+
 	"go.opentelemetry.io/otel/trace"
 )
 
@@ -84,27 +86,9 @@ func buildURL(a *attrs, kind trace.SpanKind) string {
 // cleanURL removes credentials from a URL: user:password@ and password=
 // settings; a URL that still holds one is dropped.
 func cleanURL(u string) string {
-	u = stripPasswords(u)
-	if valHasPassword(u, false) {
+	u = scrub.Strip(u)
+	if scrub.Contains(u, false) {
 		return ""
 	}
 	return u
-}
-
-// stripUserinfo removes user:password@ from a URL's authority.
-func stripUserinfo(u string) string {
-	i := strings.Index(u, "://")
-	if i < 0 {
-		return u
-	}
-	rest := u[i+3:]
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	at := strings.LastIndexByte(rest[:end], '@')
-	if at < 0 {
-		return u
-	}
-	return u[:i+3] + rest[at+1:]
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/otelxray/otelxray/internal/scrub"
 )
 
 // valKnownFields are the keys a (sub)segment document may have.
@@ -573,66 +575,10 @@ func (c *valChecker) sql(field *valPath, v any) {
 		}
 		// Only the fields meant to locate a database are checked: a
 		// sanitized query may mention a password column or literal text.
-		if (k == "url" || k == "connection_string") && valHasPassword(s, true) {
+		if (k == "url" || k == "connection_string") && scrub.Contains(s, true) {
 			c.add("sql", f, "value contains a password; strip it (user:password@ in URLs, password= in connection strings)")
 		}
 	}
-}
-
-// valHasPassword reports whether s holds a password: a "password=", "passwd="
-// or "pwd=" setting (case-insensitive) with a value that is not a query
-// placeholder, or a URL with user:password@. With dsn, a leading
-// "user:password@" without a scheme (a MySQL DSN) counts too.
-func valHasPassword(s string, dsn bool) bool {
-	l := strings.ToLower(s)
-	for _, kw := range []string{"password", "passwd", "pwd"} {
-		for rest := l; ; {
-			i := strings.Index(rest, kw)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(kw):]
-			after := strings.TrimLeft(rest, " \t")
-			if !strings.HasPrefix(after, "=") {
-				continue
-			}
-			val := strings.TrimLeft(after[1:], " \t")
-			if val != "" && !strings.ContainsRune("?$:@;&,)", rune(val[0])) {
-				return true
-			}
-		}
-	}
-	for rest := s; ; {
-		i := strings.Index(rest, "://")
-		if i < 0 {
-			break
-		}
-		rest = rest[i+3:]
-		if valUserinfoPassword(rest) {
-			return true
-		}
-	}
-	if dsn && !strings.Contains(s, "://") && valUserinfoPassword(s) {
-		return true
-	}
-	return false
-}
-
-// valUserinfoPassword reports whether s starts with an authority whose user
-// info has a non-empty, unredacted password.
-func valUserinfoPassword(s string) bool {
-	if end := strings.IndexAny(s, "/?# ("); end >= 0 {
-		s = s[:end]
-	}
-	at := strings.LastIndexByte(s, '@')
-	if at < 0 {
-		return false
-	}
-	_, pw, ok := strings.Cut(s[:at], ":")
-	if !ok || pw == "" || strings.EqualFold(pw, "REDACTED") || strings.Trim(pw, "*") == "" {
-		return false
-	}
-	return true
 }
 
 // flags checks error, throttle and fault.

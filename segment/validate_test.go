@@ -545,35 +545,6 @@ func TestValDecimals(t *testing.T) {
 	}
 }
 
-func TestValHasPassword(t *testing.T) {
-	for _, c := range []struct {
-		s    string
-		dsn  bool
-		want bool
-	}{
-		{"Server=db;Password=hunter2", false, true},
-		{"server=db; PWD = hunter2", false, true},
-		{"passwd=x", false, true},
-		{"postgres://app:hunter2@db/x", false, true},
-		{"see https://app:hunter2@db/x", false, true},
-		{"app:hunter2@tcp(db:3306)/x", true, true},
-		{"app:hunter2@tcp(db:3306)/x", false, false},
-		{"UPDATE users SET password=? WHERE id=?", false, false},
-		{"UPDATE users SET pwd = $1", false, false},
-		{"password=;user=app", false, false},
-		{"postgres://app@db/x", false, false},
-		{"postgres://app:@db/x", false, false},
-		{"postgres://REDACTED:REDACTED@db/x", false, false},
-		{"postgres://app:****@db/x", false, false},
-		{"db:5432/x", true, false},
-		{"SELECT * FROM t WHERE a = 'x@y'", true, false},
-	} {
-		if got := valHasPassword(c.s, c.dsn); got != c.want {
-			t.Errorf("valHasPassword(%q, %v) = %v, want %v", c.s, c.dsn, got, c.want)
-		}
-	}
-}
-
 func TestValidateDuplicateKeys(t *testing.T) {
 	tests := []struct{ doc, path string }{
 		{`{"name":"a","id":"0123456789abcdef","name":"b"}`, "name"},
