@@ -10,7 +10,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/lambdatrace"
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/metadata"
 )
 
 // MergeSubsegmentName is the subsegment Datadog's X-Ray integration reads.
@@ -32,7 +32,7 @@ func XRayMerge() lambdatrace.Option {
 			strconv.FormatUint(low, 10), strconv.FormatUint(SpanID(inv.Span.SpanID()), 10), priority(inv.Span))
 		pctx := trace.ContextWithRemoteSpanContext(ctx, inv.Parent)
 		_, s := inv.Tracer.Start(pctx, MergeSubsegmentName, trace.WithTimestamp(inv.Start),
-			trace.WithAttributes(attribute.String(segment.MetadataKeyPrefix+"datadog", meta)))
+			trace.WithAttributes(attribute.String(metadata.NamespaceKeyPrefix+"datadog", meta)))
 		s.End(trace.WithTimestamp(inv.End))
 	}})
 }

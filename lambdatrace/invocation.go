@@ -8,11 +8,10 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
+	"github.com/otelxray/otelxray/metadata"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
-
-	"github.com/otelxray/otelxray/segment"
 )
 
 // invocation is one traced invocation.
@@ -45,7 +44,7 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 	if !w.warm.Swap(true) {
 		// Indexed, so X-Ray can find cold starts: annotation.faas_coldstart = true.
 		attrs = append(attrs, attribute.Bool("faas.coldstart", true),
-			attribute.StringSlice(segment.AnnotationsKey, []string{"faas.coldstart"}))
+			metadata.AnnotationsKey.StringSlice([]string{"faas.coldstart"}))
 	}
 	req := w.extract(event)
 	if req.Trigger == "" {

@@ -52,6 +52,10 @@ const (
 	// the document) when no HTTP 429 says so, e.g. a DynamoDB
 	// ProvisionedThroughputExceededException.
 	ThrottleKey attribute.Key = "aws.xray.throttle"
+	// NamespaceKeyPrefix starts the span attributes whose value, a JSON
+	// object as a string, becomes a metadata namespace of its own:
+	// aws.xray.metadata.<namespace>.
+	NamespaceKeyPrefix = "aws.xray.metadata."
 )
 
 // ParamKeyPrefix starts the key of every aws parameter attribute.

@@ -13,15 +13,6 @@ import (
 	"github.com/otelxray/otelxray/segment"
 )
 
-func TestKeysMatchSegment(t *testing.T) {
-	if string(metadata.AnnotationsKey) != segment.AnnotationsKey {
-		t.Errorf("AnnotationsKey = %q, segment reads %q", metadata.AnnotationsKey, segment.AnnotationsKey)
-	}
-	if string(metadata.ThrottleKey) != segment.ThrottleKey {
-		t.Errorf("ThrottleKey = %q, segment reads %q", metadata.ThrottleKey, segment.ThrottleKey)
-	}
-}
-
 // TestKeysReachDocument checks that the exporter maps every key of this
 // package to the document field it is meant for.
 func TestKeysReachDocument(t *testing.T) {

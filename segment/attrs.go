@@ -3,6 +3,8 @@ package segment
 import (
 	"strconv"
 
+	"github.com/otelxray/otelxray/metadata"
+
 	"go.opentelemetry.io/otel/attribute"
 )
 
@@ -151,31 +153,31 @@ func knownKey(k string) key {
 		return kHTTPResponseContentLength
 	case "aws.operation":
 		return kAWSOperation
-	case "aws.region":
+	case string(metadata.RegionKey):
 		return kAWSRegion
 	case "cloud.region":
 		return kCloudRegion
-	case "aws.request_id":
+	case string(metadata.RequestIDKey):
 		return kAWSRequestID
 	case "aws.requestId":
 		return kAWSRequestIDCamel
-	case "aws.queue_url":
+	case string(metadata.QueueURLKey):
 		return kAWSQueueURL
 	case "aws.queue.url":
 		return kAWSQueueURLDot
 	case "messaging.url":
 		return kMessagingURL
-	case "aws.table_name":
+	case string(metadata.TableNameKey):
 		return kAWSTableName
 	case "aws.table.name":
 		return kAWSTableNameDot
-	case "aws.dynamodb.table_names":
+	case string(metadata.TableNamesKey):
 		return kAWSDynamoDBTableNames
-	case "aws.account_id":
+	case string(metadata.AccountIDKey):
 		return kAWSAccountID
 	case "cloud.account.id":
 		return kCloudAccountID
-	case "aws.retries":
+	case string(metadata.RetriesKey):
 		return kAWSRetries
 	case "aws.s3.bucket":
 		return kAWSS3Bucket
@@ -193,27 +195,13 @@ func knownKey(k string) key {
 		return kDBConnectionString
 	case "enduser.id":
 		return kEnduserID
-	case AnnotationsKey:
+	case string(metadata.AnnotationsKey):
 		return kXRayAnnotations
-	case ThrottleKey:
+	case string(metadata.ThrottleKey):
 		return kXRayThrottle
 	}
 	return kNone
 }
-
-// Attribute keys with a meaning of their own to the translator.
-const (
-	// AnnotationsKey is a span attribute (a string slice) that names the
-	// span's attributes to index as annotations, in addition to the
-	// exporter's list.
-	AnnotationsKey = "aws.xray.annotations"
-	// MetadataKeyPrefix starts span attributes whose value, a JSON object
-	// as a string, becomes a metadata namespace: aws.xray.metadata.<ns>.
-	MetadataKeyPrefix = "aws.xray.metadata."
-	// ThrottleKey is a bool span attribute that marks the call as throttled
-	// (error and throttle), for throttling that has no HTTP 429.
-	ThrottleKey = "aws.xray.throttle"
-)
 
 // attrs indexes a span's attributes by known key and remembers which ones
 // a document field consumed; the rest become metadata.

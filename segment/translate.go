@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/otelxray/otelxray/metadata"
+
 	"github.com/otelxray/otelxray/internal/scrub"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -339,9 +341,9 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		if a.used(i) && !explicit {
 			continue
 		}
-		if strings.HasPrefix(k, MetadataKeyPrefix) && kv.Value.Type() == attribute.STRING {
+		if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) && kv.Value.Type() == attribute.STRING {
 			if raw := rawObject(kv.Value.AsString()); raw != nil {
-				ns := k[len(MetadataKeyPrefix):]
+				ns := k[len(metadata.NamespaceKeyPrefix):]
 				if ns != "" && ns != "default" && ns != otelxrayNamespace {
 					extra = append(extra, Namespace{Name: ns, Raw: raw})
 					continue

@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/metadata"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -98,7 +99,7 @@ func TestTranslateRules(t *testing.T) {
 			stub("c", trace.SpanKindClient, localParent(), attribute.String("http.status_code", "404")),
 			map[string]any{"error": true, "http.response.status": json.Number("404")}},
 		{"throttle attribute", segment.Config{},
-			stub("c", trace.SpanKindClient, localParent(), attribute.Int("http.response.status_code", 400), attribute.Bool(segment.ThrottleKey, true)),
+			stub("c", trace.SpanKindClient, localParent(), attribute.Int("http.response.status_code", 400), metadata.ThrottleKey.Bool(true)),
 			map[string]any{"error": true, "throttle": true, "fault": nil}},
 		{"annotations: sanitized keys, no duplicates", segment.Config{IndexAll: true},
 			stub("c", trace.SpanKindInternal, localParent(), attribute.String("a.b", "1"), attribute.String("a_b", "2"), attribute.Float64("ratio", math.NaN())),
