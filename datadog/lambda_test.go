@@ -81,7 +81,7 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 
 	ctx := lambdacontext.NewContext(context.Background(), &lambdacontext.LambdaContext{AwsRequestID: "req-1"})
 	//lint:ignore SA1029 the plain string key is aws-lambda-go's
-	ctx = context.WithValue(ctx, lambdatrace.ContextKey, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+	ctx = context.WithValue(ctx, "x-amzn-trace-id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
 	if _, err := h(ctx, event{OrderID: "42"}); err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func invocationContext() context.Context {
 	ctx := lambdacontext.NewContext(context.Background(), &lambdacontext.LambdaContext{
 		AwsRequestID: "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", InvokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:orders"})
 	//lint:ignore SA1029 the plain string key is aws-lambda-go's
-	return context.WithValue(ctx, lambdatrace.ContextKey, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+	return context.WithValue(ctx, "x-amzn-trace-id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
 }
 
 // children is a handler body: n DynamoDB-like child spans of the span in ctx.

@@ -85,19 +85,6 @@ func ExampleParentFromHeader() {
 	// Output: 5759e988bd862e3fe1be46a994272793 53995c3f42cd8ad8 true true
 }
 
-func ExampleTraceHeader() {
-	// In a handler, ctx carries the header under ContextKey; without it,
-	// the environment variable is the fallback.
-	getenv := func(k string) string {
-		if k == lambdatrace.EnvTraceHeader {
-			return "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"
-		}
-		return ""
-	}
-	fmt.Println(lambdatrace.TraceHeader(context.Background(), getenv))
-	// Output: Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1
-}
-
 func ExampleResource() {
 	r := lambdatrace.Resource(context.Background())
 	_ = r // sdktrace.WithResource(r)

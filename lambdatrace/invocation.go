@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
+	"github.com/otelxray/otelxray/internal/xrayheader"
 	"github.com/otelxray/otelxray/metadata"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
@@ -25,7 +26,7 @@ type invocation struct {
 // start resolves the parent from the invocation's trace header, reads the
 // event, and starts the invocation span.
 func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invocation) {
-	if parent := ParentFromHeader(TraceHeader(ctx, w.cfg.getenv)); parent.IsValid() {
+	if parent := ParentFromHeader(xrayheader.FromContext(ctx, w.cfg.getenv)); parent.IsValid() {
 		ctx = trace.ContextWithRemoteSpanContext(ctx, parent)
 	}
 	inv := &invocation{w: w, start: time.Now()}

@@ -55,23 +55,6 @@ func FuzzParentFromHeader(f *testing.F) {
 	})
 }
 
-func TestTraceHeaderPrefersContext(t *testing.T) {
-	env := func(string) string { return "from-env" }
-	//lint:ignore SA1029 the plain string key is aws-lambda-go's
-	ctx := context.WithValue(context.Background(), lambdatrace.ContextKey, "from-context")
-	if got := lambdatrace.TraceHeader(ctx, env); got != "from-context" {
-		t.Errorf("got %q", got)
-	}
-	//lint:ignore SA1029 the plain string key is aws-lambda-go's
-	empty := context.WithValue(context.Background(), lambdatrace.ContextKey, "")
-	if got := lambdatrace.TraceHeader(empty, env); got != "" {
-		t.Errorf("an empty header in the context must not fall back to the variable, got %q", got)
-	}
-	if got := lambdatrace.TraceHeader(context.Background(), env); got != "from-env" {
-		t.Errorf("got %q", got)
-	}
-}
-
 func TestResource(t *testing.T) {
 	t.Setenv("AWS_LAMBDA_FUNCTION_NAME", "orders")
 	t.Setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")

@@ -9,19 +9,17 @@ type Stats struct {
 	Spans uint64
 	// Sent is the number of spans written to the daemon.
 	Sent uint64
-	// Documents is the number of top-level documents written; nested
-	// subsegments are part of their parent's document.
-	Documents uint64
-	// Datagrams is the number of datagrams written (one document each).
+	// Datagrams is the number of datagrams written: one top-level
+	// document each, with the subsegments nested in it.
 	Datagrams uint64
 	// Bytes is the number of bytes written, headers included.
 	Bytes uint64
 	// Trimmed is the number of spans cut down to fit a datagram.
 	Trimmed uint64
 	// Refused counts the times the daemon's host reported that an earlier
-	// datagram found nothing listening (an ICMP port unreachable). Those
-	// datagrams were written, so their spans count as Sent: UDP cannot tell
-	// which ones were lost.
+	// datagram found nothing listening (an ICMP port unreachable). The
+	// spans of the last datagram written before the report move from Sent
+	// to Dropped.Unreachable; UDP cannot tell which other ones were lost.
 	Refused uint64
 	// Dropped counts the spans not sent, by reason.
 	Dropped Drops
@@ -54,16 +52,15 @@ func (d Drops) Total() uint64 {
 }
 
 type counters struct {
-	spans, sent, documents, datagrams, bytes, trimmed, refused atomic.Uint64
-	unsampled, noParent, invalid, shutdown, unreachable        atomic.Uint64
-	socketFull, canceled, writeError                           atomic.Uint64
+	spans, sent, datagrams, bytes, trimmed, refused     atomic.Uint64
+	unsampled, noParent, invalid, shutdown, unreachable atomic.Uint64
+	socketFull, canceled, writeError                    atomic.Uint64
 }
 
 func (c *counters) snapshot() Stats {
 	return Stats{
 		Spans:     c.spans.Load(),
 		Sent:      c.sent.Load(),
-		Documents: c.documents.Load(),
 		Datagrams: c.datagrams.Load(),
 		Bytes:     c.bytes.Load(),
 		Trimmed:   c.trimmed.Load(),

@@ -71,7 +71,6 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 		}
 		if err == nil {
 			e.stats.datagrams.Add(1)
-			e.stats.documents.Add(1)
 			e.stats.bytes.Add(uint64(len(d)))
 			e.stats.sent.Add(uint64(b.spansIn[k]))
 			e.lastSpans.Store(uint64(b.spansIn[k]))
