@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 )
 
 // Option configures an Exporter.
@@ -61,7 +63,7 @@ func newConfig(opts []Option) config {
 	c.fromEnv()
 	if c.timeout <= 0 {
 		c.timeout = DefaultTimeout
-		if c.getenv("AWS_LAMBDA_FUNCTION_NAME") != "" {
+		if lambdaenv.In(c.getenv) {
 			c.timeout = DefaultLambdaTimeout
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"go.opentelemetry.io/otel/trace"
 )
 
@@ -24,7 +25,7 @@ func newWrapper(opts []Option) *wrapper {
 			o(&c)
 		}
 	}
-	w := &wrapper{cfg: c, fnName: c.getenv("AWS_LAMBDA_FUNCTION_NAME")}
+	w := &wrapper{cfg: c, fnName: lambdaenv.Name(c.getenv)}
 	w.setup = newSetup(&w.cfg)
 	return w
 }

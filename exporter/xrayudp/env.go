@@ -1,11 +1,13 @@
 package xrayudp
 
+import "github.com/otelxray/otelxray/internal/lambdaenv"
+
 // Environment variables read by New. Options take precedence over them.
 const (
 	// EnvDaemonAddress is the X-Ray daemon address, set by AWS Lambda.
 	EnvDaemonAddress = "AWS_XRAY_DAEMON_ADDRESS"
 	// EnvLambdaFunctionName is set in AWS Lambda; its presence turns on Lambda mode.
-	EnvLambdaFunctionName = "AWS_LAMBDA_FUNCTION_NAME"
+	EnvLambdaFunctionName = lambdaenv.FunctionName
 )
 
 // fromEnv fills the settings that options left unset.
@@ -19,7 +21,7 @@ func (c *config) fromEnv(getenv func(string) string) {
 		c.endpointFrom = "the default"
 	}
 	if c.lambda == nil {
-		on := getenv(EnvLambdaFunctionName) != ""
+		on := lambdaenv.In(getenv)
 		c.lambda = &on
 	}
 }
