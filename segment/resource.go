@@ -3,20 +3,22 @@ package segment
 import (
 	"strconv"
 
+	"github.com/otelxray/otelxray/internal/origin"
+
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
 
-// Origins X-Ray accepts on segments.
+// Origins X-Ray accepts on segments, set from the resource's cloud.platform.
 const (
-	OriginEC2          = "AWS::EC2::Instance"
-	OriginECSContainer = "AWS::ECS::Container"
-	OriginECSEC2       = "AWS::ECS::EC2"
-	OriginECSFargate   = "AWS::ECS::Fargate"
-	OriginEKS          = "AWS::EKS::Container"
-	OriginBeanstalk    = "AWS::ElasticBeanstalk::Environment"
-	OriginAppRunner    = "AWS::AppRunner::Service"
+	OriginEC2          = origin.EC2
+	OriginECSContainer = origin.ECSContainer
+	OriginECSEC2       = origin.ECSEC2
+	OriginECSFargate   = origin.ECSFargate
+	OriginEKS          = origin.EKS
+	OriginBeanstalk    = origin.Beanstalk
+	OriginAppRunner    = origin.AppRunner
 )
 
 // resourceInfo is what a resource contributes to segments, computed once per

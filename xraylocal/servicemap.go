@@ -3,6 +3,8 @@ package xraylocal
 import (
 	"fmt"
 	"strings"
+
+	"github.com/otelxray/otelxray/internal/origin"
 )
 
 // Node types of the service map besides segment origins.
@@ -18,8 +20,8 @@ const (
 	TypeSQL = "Database::SQL"
 	// TypeLambda is a Lambda function as invoked (the Lambda service's view);
 	// TypeLambdaFunction is the function's own code.
-	TypeLambda         = "AWS::Lambda"
-	TypeLambdaFunction = "AWS::Lambda::Function"
+	TypeLambda         = origin.Lambda
+	TypeLambdaFunction = origin.LambdaFunction
 )
 
 // ServiceMap is the service graph as the X-Ray console draws it: a node per
@@ -195,28 +197,22 @@ func plural(n int, what string) string {
 
 // typeLabels are TypeLabels of well-known types.
 var typeLabels = map[string]string{
-	TypeClient:                           "client",
-	TypeService:                          "service",
-	TypeRemote:                           "remote",
-	TypeSQL:                              "SQL database",
-	TypeLambda:                           "Lambda",
-	TypeLambdaFunction:                   "Lambda function",
-	"AWS::DynamoDB::Table":               "DynamoDB table",
-	"AWS::SQS::Queue":                    "SQS queue",
-	"AWS::SNS::Topic":                    "SNS topic",
-	"AWS::S3::Bucket":                    "S3 bucket",
-	"AWS::EC2::Instance":                 "EC2 instance",
-	"AWS::ECS::Container":                "ECS container",
-	"AWS::ECS::EC2":                      "ECS on EC2",
-	"AWS::ECS::Fargate":                  "Fargate",
-	"AWS::EKS::Container":                "EKS container",
-	"AWS::ElasticBeanstalk::Environment": "Elastic Beanstalk",
-	"AWS::AppRunner::Service":            "App Runner",
+	TypeClient:             "client",
+	TypeService:            "service",
+	TypeRemote:             "remote",
+	TypeSQL:                "SQL database",
+	"AWS::DynamoDB::Table": "DynamoDB table",
+	"AWS::SQS::Queue":      "SQS queue",
+	"AWS::SNS::Topic":      "SNS topic",
+	"AWS::S3::Bucket":      "S3 bucket",
 }
 
 // typeLabel returns the label of a node type.
 func typeLabel(typ string) string {
 	if l, ok := typeLabels[typ]; ok {
+		return l
+	}
+	if l, ok := origin.Label(typ); ok {
 		return l
 	}
 	if rest, ok := strings.CutPrefix(typ, "AWS::"); ok && rest != "" {

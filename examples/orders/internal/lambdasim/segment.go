@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/otelxray/otelxray/internal/origin"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -37,7 +38,7 @@ func (s functionSegment) MarshalJSON() ([]byte, error) {
 		AWS         awsObject `json:"aws"`
 	}{
 		Name: s.Name, ID: s.ID, TraceID: s.TraceID, ParentID: s.ParentID,
-		StartTime: seconds(s.Start), EndTime: seconds(s.End), Origin: "AWS::Lambda::Function", ResourceARN: s.ARN, Fault: s.Fault,
+		StartTime: seconds(s.Start), EndTime: seconds(s.End), Origin: origin.LambdaFunction, ResourceARN: s.ARN, Fault: s.Fault,
 		AWS: awsObject{AccountID: s.Account, FunctionARN: s.ARN, ResourceNames: []string{s.Name}},
 	})
 }

@@ -1,0 +1,44 @@
+// Package origin is the one list of the origins X-Ray accepts on a segment
+// (the "origin" field: the kind of AWS resource the service runs on), for
+// the translator that sets them, the validator that checks them and
+// xraylocal that labels them.
+package origin
+
+// Origins X-Ray accepts on segments. SDKs set the first seven; Lambda itself
+// sets the last two on the segments it sends for a traced function.
+const (
+	EC2            = "AWS::EC2::Instance"
+	ECSContainer   = "AWS::ECS::Container"
+	ECSEC2         = "AWS::ECS::EC2"
+	ECSFargate     = "AWS::ECS::Fargate"
+	EKS            = "AWS::EKS::Container"
+	Beanstalk      = "AWS::ElasticBeanstalk::Environment"
+	AppRunner      = "AWS::AppRunner::Service"
+	Lambda         = "AWS::Lambda"
+	LambdaFunction = "AWS::Lambda::Function"
+)
+
+// labels names each origin for people.
+var labels = map[string]string{
+	EC2:            "EC2 instance",
+	ECSContainer:   "ECS container",
+	ECSEC2:         "ECS on EC2",
+	ECSFargate:     "Fargate",
+	EKS:            "EKS container",
+	Beanstalk:      "Elastic Beanstalk",
+	AppRunner:      "App Runner",
+	Lambda:         "Lambda",
+	LambdaFunction: "Lambda function",
+}
+
+// Known reports whether X-Ray accepts o as a segment's origin.
+func Known(o string) bool {
+	_, ok := labels[o]
+	return ok
+}
+
+// Label returns the name people know origin o by, and whether o is known.
+func Label(o string) (string, bool) {
+	l, ok := labels[o]
+	return l, ok
+}
