@@ -103,7 +103,7 @@ func ExampleServer_Receive() {
 	for _, p := range srv.Problems() {
 		fmt.Printf("%s: %s\n", p.Rule, p.Outcome)
 	}
-	// Output: header: dropped by the daemon
+	// Output: header: discarded by the daemon
 }
 
 func ExampleServer_Problems() {
@@ -279,8 +279,8 @@ func ExampleServer_WaitFor() {
 	go srv.Receive([]byte("not a datagram"))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err = srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Dropped >= 1 })
-	fmt.Println(err, srv.Stats().Dropped)
+	err = srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Discarded >= 1 })
+	fmt.Println(err, srv.Stats().Discarded)
 	// Output: <nil> 1
 }
 
@@ -393,5 +393,5 @@ func ExampleProblem_String() {
 
 	srv.Receive([]byte(`{"format":"json","version":2}` + "\n" + webDoc))
 	fmt.Println(srv.Problems()[0])
-	// Output: header version is 2, not 1; the first line must be `{"format":"json","version":1}` [header] (trace 1-5759e988-bd862e3fe1be46a994272793, doc a000000000000001, datagram 1; dropped by the daemon)
+	// Output: header version is 2, not 1; the first line must be `{"format":"json","version":1}` [header] (trace 1-5759e988-bd862e3fe1be46a994272793, doc a000000000000001, datagram 1; discarded by the daemon)
 }

@@ -38,7 +38,7 @@ func FuzzReceive(f *testing.F) {
 		if st.Datagrams != uint64(1+bytes.Count(b, []byte("\n"))+1) {
 			t.Fatalf("datagrams %d", st.Datagrams)
 		}
-		if st.Documents+st.Dropped+st.Rejected+st.OverLimit != st.Datagrams {
+		if st.Documents+st.Discarded+st.Rejected+st.OverLimit != st.Datagrams {
 			t.Fatalf("outcomes do not add up: %+v", st)
 		}
 		for _, sum := range s.Traces("error fault") {

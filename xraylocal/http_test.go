@@ -110,14 +110,14 @@ func TestAPI(t *testing.T) {
 			Problems []Problem
 			Total    int
 		}
-		if code != 200 || json.Unmarshal(body, &got) != nil || got.Total != 1 || got.Problems[0].Rule != "header" || got.Problems[0].Outcome != OutcomeDropped {
+		if code != 200 || json.Unmarshal(body, &got) != nil || got.Total != 1 || got.Problems[0].Rule != "header" || got.Problems[0].Outcome != OutcomeDiscarded {
 			t.Errorf("%d %s", code, body)
 		}
 	})
 	t.Run("stats", func(t *testing.T) {
 		_, _, body := get(t, h, "/api/stats")
 		var st Stats
-		if json.Unmarshal(body, &st) != nil || st.Datagrams != 7 || st.Documents != 6 || st.Dropped != 1 || st.Traces != 3 {
+		if json.Unmarshal(body, &st) != nil || st.Datagrams != 7 || st.Documents != 6 || st.Discarded != 1 || st.Traces != 3 {
 			t.Errorf("%s", body)
 		}
 	})

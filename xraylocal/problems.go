@@ -9,9 +9,9 @@ import (
 
 // Outcomes of a datagram, as listed with its problems.
 const (
-	// OutcomeDropped: the daemon itself drops the datagram (no header line,
+	// OutcomeDiscarded: the daemon itself drops the datagram (no header line,
 	// a header it does not accept, or nothing after the header).
-	OutcomeDropped = "dropped by the daemon"
+	OutcomeDiscarded = "discarded by the daemon"
 	// OutcomeRejected: the daemon forwards it, but it is not one JSON
 	// object with an id and a trace_id, so X-Ray rejects it; not assembled.
 	OutcomeRejected = "rejected by X-Ray"

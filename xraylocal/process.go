@@ -36,7 +36,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 	var p *parsed
 	switch {
 	case !hasBody || !daemonAccepts(header):
-		outcome = OutcomeDropped
+		outcome = OutcomeDiscarded
 		if !hasRule(problems, "header", "one-document") {
 			problems = append(problems, segment.Problem{Rule: "header",
 				Msg: fmt.Sprintf("the daemon drops this datagram: it needs the header line %s, a newline and one document", segment.Header[:len(segment.Header)-1])})
@@ -106,8 +106,8 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		st.Invalid++
 	}
 	switch outcome {
-	case OutcomeDropped:
-		st.Dropped++
+	case OutcomeDiscarded:
+		st.Discarded++
 	case OutcomeRejected, OutcomeStrict:
 		st.Rejected++
 	case OutcomeLimit:

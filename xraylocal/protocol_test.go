@@ -34,16 +34,16 @@ func TestProtocol(t *testing.T) {
 		rejected  uint64
 	}{
 		{name: "valid", in: []byte(h + validDoc), documents: 1},
-		{name: "no header", in: []byte(validDoc), rules: []string{"header"}, outcome: OutcomeDropped, dropped: 1},
+		{name: "no header", in: []byte(validDoc), rules: []string{"header"}, outcome: OutcomeDiscarded, dropped: 1},
 		// Split at its first newline, the document is a broken header and a
 		// broken body: both are reported, though the daemon drops it.
-		{name: "no header, pretty-printed document", in: []byte("{\n  \"name\": \"web\"\n}"), rules: []string{"header", "one-document"}, outcome: OutcomeDropped, dropped: 1},
-		{name: "bad header: format", in: []byte(`{"format":"xml","version":1}` + "\n" + validDoc), rules: []string{"header"}, outcome: OutcomeDropped, dropped: 1},
-		{name: "bad header: version 2", in: []byte(`{"format":"json","version":2}` + "\n" + validDoc), rules: []string{"header"}, outcome: OutcomeDropped, dropped: 1},
-		{name: "bad header: not JSON", in: []byte("hello\n" + validDoc), rules: []string{"header"}, outcome: OutcomeDropped, dropped: 1},
-		{name: "header only", in: []byte(h), rules: []string{"one-document"}, outcome: OutcomeDropped, dropped: 1},
-		{name: "header without newline", in: []byte(strings.TrimSuffix(h, "\n")), rules: []string{"header", "one-document"}, outcome: OutcomeDropped, dropped: 1},
-		{name: "empty datagram", in: []byte{}, rules: []string{"header"}, outcome: OutcomeDropped, dropped: 1},
+		{name: "no header, pretty-printed document", in: []byte("{\n  \"name\": \"web\"\n}"), rules: []string{"header", "one-document"}, outcome: OutcomeDiscarded, dropped: 1},
+		{name: "bad header: format", in: []byte(`{"format":"xml","version":1}` + "\n" + validDoc), rules: []string{"header"}, outcome: OutcomeDiscarded, dropped: 1},
+		{name: "bad header: version 2", in: []byte(`{"format":"json","version":2}` + "\n" + validDoc), rules: []string{"header"}, outcome: OutcomeDiscarded, dropped: 1},
+		{name: "bad header: not JSON", in: []byte("hello\n" + validDoc), rules: []string{"header"}, outcome: OutcomeDiscarded, dropped: 1},
+		{name: "header only", in: []byte(h), rules: []string{"one-document"}, outcome: OutcomeDiscarded, dropped: 1},
+		{name: "header without newline", in: []byte(strings.TrimSuffix(h, "\n")), rules: []string{"header", "one-document"}, outcome: OutcomeDiscarded, dropped: 1},
+		{name: "empty datagram", in: []byte{}, rules: []string{"header"}, outcome: OutcomeDiscarded, dropped: 1},
 		{name: "two documents in one datagram", in: []byte(h + validDoc + validDoc), rules: []string{"one-document"}, outcome: OutcomeRejected, rejected: 1},
 		{name: "two documents on two lines", in: []byte(h + validDoc + "\n" + validDoc), rules: []string{"one-document"}, outcome: OutcomeRejected, rejected: 1},
 		{name: `\r\n after the header`, in: []byte(strings.TrimSuffix(h, "\n") + "\r\n" + validDoc), documents: 1},
@@ -69,9 +69,9 @@ func TestProtocol(t *testing.T) {
 			if st.Datagrams != 1 || st.Bytes != uint64(len(c.in)) {
 				t.Errorf("datagrams %d bytes %d, want 1 and %d", st.Datagrams, st.Bytes, len(c.in))
 			}
-			if st.Documents != c.documents || st.Dropped != c.dropped || st.Rejected != c.rejected {
+			if st.Documents != c.documents || st.Discarded != c.dropped || st.Rejected != c.rejected {
 				t.Errorf("documents/dropped/rejected = %d/%d/%d, want %d/%d/%d",
-					st.Documents, st.Dropped, st.Rejected, c.documents, c.dropped, c.rejected)
+					st.Documents, st.Discarded, st.Rejected, c.documents, c.dropped, c.rejected)
 			}
 			var rules []string
 			for _, p := range s.Problems() {

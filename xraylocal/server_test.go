@@ -177,7 +177,7 @@ func TestOverUDP(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := srv.Stats()
-	if st.Bytes != uint64(len(big)+len(validDoc)+len(segmentHeaderCRLF)+len("no header")) || st.Documents != 2 || st.Dropped != 1 {
+	if st.Bytes != uint64(len(big)+len(validDoc)+len(segmentHeaderCRLF)+len("no header")) || st.Documents != 2 || st.Discarded != 1 {
 		t.Errorf("stats %+v", st)
 	}
 	ps := srv.Problems()

@@ -6,9 +6,10 @@ type Stats struct {
 	// Receive).
 	Datagrams uint64 `json:"datagrams"`
 	Bytes     uint64 `json:"bytes"`
-	// Dropped counts datagrams the X-Ray daemon itself drops: no newline
-	// after the header, nothing after it, or a header it does not accept.
-	Dropped uint64 `json:"dropped"`
+	// Discarded counts datagrams the X-Ray daemon itself discards: no
+	// newline after the header, nothing after it, or a header it does not
+	// accept. (Exporters count spans they drop; this counts datagrams.)
+	Discarded uint64 `json:"discarded"`
 	// Rejected counts documents the daemon forwards but X-Ray rejects
 	// (not one JSON object, no id or trace_id), and documents left out by
 	// WithStrict. They are not assembled.

@@ -27,8 +27,8 @@ func (s *Server) WaitFor(ctx context.Context, cond func(Stats) bool) error {
 		select {
 		case <-ch:
 		case <-ctx.Done():
-			return fmt.Errorf("xraylocal: %w while waiting; so far %d datagrams, %d documents accepted, %d dropped, %d rejected",
-				ctx.Err(), st.Datagrams, st.Documents, st.Dropped, st.Rejected)
+			return fmt.Errorf("xraylocal: %w while waiting; so far %d datagrams, %d documents accepted, %d discarded, %d rejected",
+				ctx.Err(), st.Datagrams, st.Documents, st.Discarded, st.Rejected)
 		case <-s.done:
 			return errors.New("xraylocal: server closed while waiting")
 		}

@@ -148,8 +148,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	<-ctx.Done()
 	err = srv.Close()
 	st := srv.Stats()
-	fmt.Fprintf(stderr, "xraylocal: %d datagrams, %d documents accepted, %d dropped, %d rejected, %d invalid, %d problems, %d traces completed, %d evicted",
-		st.Datagrams, st.Documents, st.Dropped, st.Rejected, st.Invalid, st.Problems, st.Completed, st.Evicted)
+	fmt.Fprintf(stderr, "xraylocal: %d datagrams, %d documents accepted, %d discarded, %d rejected, %d invalid, %d problems, %d traces completed, %d evicted",
+		st.Datagrams, st.Documents, st.Discarded, st.Rejected, st.Invalid, st.Problems, st.Completed, st.Evicted)
 	if forward != "" {
 		fmt.Fprintf(stderr, ", %d forwarded (%d errors)", st.Forwarded, st.ForwardErrors)
 	}

@@ -113,7 +113,7 @@ func TestRun(t *testing.T) {
 		"xraylocal: forwarding every datagram to udp:127.0.0.1:",
 		"! datagram has no header line; it must start with `{\"format\":\"json\",\"version\":1}`",
 		"[header] (from 127.0.0.1:",
-		"xraylocal: 2 datagrams, 1 documents accepted, 1 dropped, 0 rejected, 1 invalid, 1 problems, 1 traces completed, 0 evicted, 2 forwarded (0 errors)\n",
+		"xraylocal: 2 datagrams, 1 documents accepted, 1 discarded, 0 rejected, 1 invalid, 1 problems, 1 traces completed, 0 evicted, 2 forwarded (0 errors)\n",
 	} {
 		if !strings.Contains(errText, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errText)

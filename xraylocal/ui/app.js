@@ -68,7 +68,7 @@
     $('#listen').textContent = 'udp ' + st.udp_addr + (st.forward ? ' → ' + st.forward : '');
     const items = [
       ['datagrams', st.datagrams], ['documents', st.documents], ['traces', st.traces],
-      ['dropped', st.dropped, true], ['rejected', st.rejected, true], ['invalid', st.invalid, true],
+      ['discarded', st.discarded, true], ['rejected', st.rejected, true], ['invalid', st.invalid, true],
       ['evicted', st.evicted], ['overflow', st.overflow, true], ['memory', fmtBytes(st.memory)],
     ];
     if (st.forward) items.push(['forwarded', st.forwarded], ['forward errors', st.forward_errors, true]);

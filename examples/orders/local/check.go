@@ -76,7 +76,7 @@ func check(srv *xraylocal.Server, calls []call) findings {
 	for _, p := range srv.Problems() {
 		f.addf("invalid document: %s", p)
 	}
-	if n := st.Dropped + st.Rejected + st.Overflow + st.OverLimit; n > 0 {
+	if n := st.Discarded + st.Rejected + st.Overflow + st.OverLimit; n > 0 {
 		f.addf("%d datagram(s) dropped, rejected or left out by xraylocal", n)
 	}
 	return f
