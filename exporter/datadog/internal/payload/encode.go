@@ -1,24 +1,24 @@
-package datadog
+package payload
 
 import (
 	"github.com/tinylib/msgp/msgp"
 )
 
-// AppendPayload appends a v0.4 payload: a msgpack array of traces, each an
+// Append appends a v0.4 payload: a msgpack array of traces, each an
 // array of span maps.
-func AppendPayload(b []byte, traces [][]Span) []byte {
+func Append(b []byte, traces [][]Span) []byte {
 	b = msgp.AppendArrayHeader(b, uint32(len(traces)))
 	for _, t := range traces {
 		b = msgp.AppendArrayHeader(b, uint32(len(t)))
 		for i := range t {
-			b = AppendSpan(b, &t[i])
+			b = appendSpan(b, &t[i])
 		}
 	}
 	return b
 }
 
-// AppendSpan appends one span map of the v0.4 format.
-func AppendSpan(b []byte, s *Span) []byte {
+// appendSpan appends one span map of the v0.4 format.
+func appendSpan(b []byte, s *Span) []byte {
 	n := uint32(12)
 	if len(s.Links) > 0 {
 		n++
