@@ -13,6 +13,8 @@
 //   - [XRayMerge] sends the datadog-metadata subsegment through the X-Ray
 //     exporter so that Datadog can merge the X-Ray trace with its own.
 //
+// Both go to lambdatrace.Wrap:
+//
 //	dd, err := datadog.New()
 //	xr, err := xrayudp.New(xrayudp.WithLambda(true))
 //	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd))

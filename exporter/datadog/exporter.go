@@ -60,17 +60,21 @@ func (e *Exporter) Stats() Stats { return e.stats.snapshot() }
 // payload. It waits at most the configured timeout (or ctx); a failure is
 // returned once and its spans are counted as dropped.
 func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
-	if len(spans) == 0 {
-		return nil
-	}
 	e.stats.spans.Add(uint64(len(spans)))
 	if e.closed.Load() {
 		e.stats.closed.Add(uint64(len(spans)))
 		return nil
 	}
-	var traces [][]payload.Span
+	traces, n := e.group(spans)
+	if n == 0 {
+		return nil
+	}
+	return e.send(ctx, traces, n)
+}
+
+// group maps the spans to be sent and groups them by trace; n counts them.
+func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span, n int) {
 	index := map[uint64]int{}
-	n := 0
 	for _, s := range spans {
 		sc := s.SpanContext()
 		if !sc.IsSampled() {
@@ -93,9 +97,11 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 		traces[i] = append(traces[i], d)
 		n++
 	}
-	if n == 0 {
-		return nil
-	}
+	return traces, n
+}
+
+// send puts one payload of n spans to the agent and counts the outcome.
+func (e *Exporter) send(ctx context.Context, traces [][]payload.Span, n int) error {
 	body := payload.Append(nil, traces)
 	// The deadline holds whatever client is used (WithHTTPClient may have none).
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.timeout)

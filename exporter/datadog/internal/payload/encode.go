@@ -4,8 +4,8 @@ import (
 	"github.com/tinylib/msgp/msgp"
 )
 
-// Append appends a v0.4 payload: a msgpack array of traces, each an
-// array of span maps.
+// Append appends a v0.4 payload: a msgpack array of traces, each an array
+// of span maps.
 func Append(b []byte, traces [][]Span) []byte {
 	b = msgp.AppendArrayHeader(b, uint32(len(traces)))
 	for _, t := range traces {
@@ -24,71 +24,68 @@ func appendSpan(b []byte, s *Span) []byte {
 		n++
 	}
 	b = msgp.AppendMapHeader(b, n)
-	b = msgp.AppendString(b, "service")
-	b = msgp.AppendString(b, s.Service)
-	b = msgp.AppendString(b, "name")
-	b = msgp.AppendString(b, s.Name)
-	b = msgp.AppendString(b, "resource")
-	b = msgp.AppendString(b, s.Resource)
-	b = msgp.AppendString(b, "trace_id")
-	b = msgp.AppendUint64(b, s.TraceID)
-	b = msgp.AppendString(b, "span_id")
-	b = msgp.AppendUint64(b, s.SpanID)
-	b = msgp.AppendString(b, "parent_id")
-	b = msgp.AppendUint64(b, s.ParentID)
-	b = msgp.AppendString(b, "start")
-	b = msgp.AppendInt64(b, s.Start)
-	b = msgp.AppendString(b, "duration")
-	b = msgp.AppendInt64(b, s.Duration)
-	b = msgp.AppendString(b, "error")
-	b = msgp.AppendInt32(b, s.Error)
-	b = msgp.AppendString(b, "meta")
-	b = msgp.AppendMapHeader(b, uint32(len(s.Meta)))
-	for k, v := range s.Meta {
-		b = msgp.AppendString(b, k)
-		b = msgp.AppendString(b, v)
-	}
-	b = msgp.AppendString(b, "metrics")
-	b = msgp.AppendMapHeader(b, uint32(len(s.Metrics)))
+	b = appendString(b, "service", s.Service)
+	b = appendString(b, "name", s.Name)
+	b = appendString(b, "resource", s.Resource)
+	b = appendUint(b, "trace_id", s.TraceID)
+	b = appendUint(b, "span_id", s.SpanID)
+	b = appendUint(b, "parent_id", s.ParentID)
+	b = msgp.AppendInt64(msgp.AppendString(b, "start"), s.Start)
+	b = msgp.AppendInt64(msgp.AppendString(b, "duration"), s.Duration)
+	b = msgp.AppendInt32(msgp.AppendString(b, "error"), s.Error)
+	b = appendStrings(msgp.AppendString(b, "meta"), s.Meta)
+	b = msgp.AppendMapHeader(msgp.AppendString(b, "metrics"), uint32(len(s.Metrics)))
 	for k, v := range s.Metrics {
-		b = msgp.AppendString(b, k)
-		b = msgp.AppendFloat64(b, v)
+		b = msgp.AppendFloat64(msgp.AppendString(b, k), v)
 	}
-	b = msgp.AppendString(b, "type")
-	b = msgp.AppendString(b, s.Type)
+	b = appendString(b, "type", s.Type)
 	if len(s.Links) > 0 {
-		b = msgp.AppendString(b, "span_links")
-		b = msgp.AppendArrayHeader(b, uint32(len(s.Links)))
-		for _, l := range s.Links {
-			m := uint32(4)
-			if len(l.Attributes) > 0 {
-				m++
-			}
-			if l.Tracestate != "" {
-				m++
-			}
-			b = msgp.AppendMapHeader(b, m)
-			b = msgp.AppendString(b, "trace_id")
-			b = msgp.AppendUint64(b, l.TraceID)
-			b = msgp.AppendString(b, "trace_id_high")
-			b = msgp.AppendUint64(b, l.TraceIDHigh)
-			b = msgp.AppendString(b, "span_id")
-			b = msgp.AppendUint64(b, l.SpanID)
-			b = msgp.AppendString(b, "flags")
-			b = msgp.AppendUint32(b, l.Flags)
-			if len(l.Attributes) > 0 {
-				b = msgp.AppendString(b, "attributes")
-				b = msgp.AppendMapHeader(b, uint32(len(l.Attributes)))
-				for k, v := range l.Attributes {
-					b = msgp.AppendString(b, k)
-					b = msgp.AppendString(b, v)
-				}
-			}
-			if l.Tracestate != "" {
-				b = msgp.AppendString(b, "tracestate")
-				b = msgp.AppendString(b, l.Tracestate)
-			}
+		b = msgp.AppendArrayHeader(msgp.AppendString(b, "span_links"), uint32(len(s.Links)))
+		for i := range s.Links {
+			b = appendLink(b, &s.Links[i])
 		}
+	}
+	return b
+}
+
+// appendLink appends one span link map.
+func appendLink(b []byte, l *Link) []byte {
+	m := uint32(4)
+	if len(l.Attributes) > 0 {
+		m++
+	}
+	if l.Tracestate != "" {
+		m++
+	}
+	b = msgp.AppendMapHeader(b, m)
+	b = appendUint(b, "trace_id", l.TraceID)
+	b = appendUint(b, "trace_id_high", l.TraceIDHigh)
+	b = appendUint(b, "span_id", l.SpanID)
+	b = msgp.AppendUint32(msgp.AppendString(b, "flags"), l.Flags)
+	if len(l.Attributes) > 0 {
+		b = appendStrings(msgp.AppendString(b, "attributes"), l.Attributes)
+	}
+	if l.Tracestate != "" {
+		b = appendString(b, "tracestate", l.Tracestate)
+	}
+	return b
+}
+
+// appendString appends the key k and the string v.
+func appendString(b []byte, k, v string) []byte {
+	return msgp.AppendString(msgp.AppendString(b, k), v)
+}
+
+// appendUint appends the key k and the unsigned integer v.
+func appendUint(b []byte, k string, v uint64) []byte {
+	return msgp.AppendUint64(msgp.AppendString(b, k), v)
+}
+
+// appendStrings appends a map of strings.
+func appendStrings(b []byte, m map[string]string) []byte {
+	b = msgp.AppendMapHeader(b, uint32(len(m)))
+	for k, v := range m {
+		b = appendString(b, k, v)
 	}
 	return b
 }
