@@ -8,7 +8,7 @@ import (
 )
 
 // Hooks run around every invocation, for integrations that need to see it,
-// such as the Datadog Lambda Extension's lifecycle (see package datadog).
+// such as the Datadog Lambda Extension's lifecycle (see package ddlambda).
 // Hooks must not block for long: they run before the handler returns.
 type Hooks struct {
 	// Start runs after the parent is resolved and before the invocation

@@ -75,7 +75,7 @@ func (w *wrapper) finish(ctx context.Context, inv *invocation) {
 	end := time.Now()
 	if len(w.cfg.hooks) > 0 {
 		// Hooks run before the span ends: a synchronous exporter sends it
-		// at End, and a hook may need to act first (see package datadog).
+		// at End, and a hook may need to act first (see package ddlambda).
 		inv.info.Start, inv.info.End = inv.start, end
 		hctx := context.WithoutCancel(ctx)
 		for _, h := range w.cfg.hooks {

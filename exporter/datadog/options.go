@@ -18,11 +18,14 @@ type config struct {
 	getenv                     func(string) string
 }
 
-// DefaultTimeout bounds one request to the agent; in AWS Lambda
-// (AWS_LAMBDA_FUNCTION_NAME set) the default is DefaultLambdaTimeout, since
-// the extension is local and a handler must not wait.
+// The default bounds of one request to the agent (WithTimeout overrides
+// them).
 const (
-	DefaultTimeout       = 2 * time.Second
+	// DefaultTimeout bounds one request to the agent.
+	DefaultTimeout = 2 * time.Second
+	// DefaultLambdaTimeout replaces DefaultTimeout in AWS Lambda
+	// (AWS_LAMBDA_FUNCTION_NAME set): the extension is local and a
+	// handler must not wait.
 	DefaultLambdaTimeout = 300 * time.Millisecond
 )
 

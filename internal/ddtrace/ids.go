@@ -1,4 +1,4 @@
-package datadog
+package ddtrace
 
 import (
 	"encoding/binary"

@@ -16,12 +16,13 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	oteltrace "go.opentelemetry.io/otel/trace"
 
-	"github.com/otelxray/otelxray/datadog"
+	"github.com/otelxray/otelxray/exporter/datadog"
+	"github.com/otelxray/otelxray/exporter/datadog/internal/payload"
 )
 
 // TestAgentDecodesOurPayloads sends spans through the real exporter to an
 // HTTP server that decodes the body with the agent's pbgo/trace decoder, and
-// compares every field with what datadog.Convert produced.
+// compares every field with what payload.Convert produced.
 func TestAgentDecodesOurPayloads(t *testing.T) {
 	var mu sync.Mutex
 	var got trace.Traces
@@ -65,7 +66,7 @@ func TestAgentDecodesOurPayloads(t *testing.T) {
 		t.Fatalf("%d traces decoded", len(got))
 	}
 	for i, s := range want {
-		d := datadog.Convert(s, "orders", "prod", "")
+		d := payload.Convert(s, "orders", "prod", "")
 		a := got[i][0]
 		if a.Service != d.Service || a.Name != d.Name || a.Resource != d.Resource || a.Type != d.Type ||
 			a.TraceID != d.TraceID || a.SpanID != d.SpanID || a.ParentID != d.ParentID ||

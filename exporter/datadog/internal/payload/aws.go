@@ -1,4 +1,4 @@
-package datadog
+package payload
 
 import (
 	"strings"
@@ -62,7 +62,7 @@ func awsTags(attrs map[string]attribute.Value) map[string]string {
 		if v == "" {
 			delete(t, k)
 		} else {
-			t[k] = cut(v)
+			t[k] = clean(v)
 		}
 	}
 	return t

@@ -1,52 +1,33 @@
-package datadog
+package ddlambda
 
 import (
 	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/exporter/datadog"
+	"github.com/otelxray/otelxray/internal/ddtrace"
+	"github.com/otelxray/otelxray/internal/scrub"
 	"github.com/otelxray/otelxray/lambdatrace"
 )
-
-// Where the Datadog Lambda Extension lives.
-const (
-	DefaultExtensionURL  = "http://127.0.0.1:8124"
-	DefaultExtensionPath = "/opt/extensions/datadog-agent"
-)
-
-// ExtensionOption configures LambdaExtension.
-type ExtensionOption func(*extension)
-
-// WithExtensionURL sets the extension's address (default 127.0.0.1:8124).
-func WithExtensionURL(u string) ExtensionOption {
-	return func(x *extension) { x.url = strings.TrimSuffix(u, "/") }
-}
-
-// WithExtensionPath sets the file whose presence says the extension is
-// installed (default /opt/extensions/datadog-agent).
-func WithExtensionPath(p string) ExtensionOption { return func(x *extension) { x.path = p } }
-
-// WithExtensionTimeout bounds each call to the extension (default 300ms).
-func WithExtensionTimeout(d time.Duration) ExtensionOption {
-	return func(x *extension) { x.client.Timeout = d }
-}
 
 type extension struct {
 	url, path string
 	client    *http.Client
-	exp       *Exporter
+	exp       *datadog.Exporter
 }
 
-// LambdaExtension returns a lambdatrace option that reports every
+// Extension returns a lambdatrace option that reports every
 // invocation to the Datadog Lambda Extension, when it is installed:
 // start-invocation with the event, end-invocation with the response, the
 // outcome and our trace, span and parent IDs. The extension then builds its
@@ -55,8 +36,8 @@ type extension struct {
 // twice. The trace comes from the X-Ray header: a context the extension
 // finds in the event is not adopted. Without the extension the option does
 // nothing.
-func LambdaExtension(exp *Exporter, opts ...ExtensionOption) lambdatrace.Option {
-	x := &extension{url: DefaultExtensionURL, path: DefaultExtensionPath, client: &http.Client{Timeout: 300 * time.Millisecond}, exp: exp}
+func Extension(exp *datadog.Exporter, opts ...ExtensionOption) lambdatrace.Option {
+	x := &extension{url: DefaultExtensionURL, path: DefaultExtensionPath, client: &http.Client{Timeout: defaultExtensionTimeout}, exp: exp}
 	for _, o := range opts {
 		if o != nil {
 			o(x)
@@ -86,13 +67,13 @@ func (x *extension) end(ctx context.Context, inv lambdatrace.InvocationEnd) {
 	if err != nil || inv.Panic != nil || inv.Err != nil {
 		body = []byte("{}")
 	}
-	low, tid := TraceID(inv.Span.TraceID())
+	low, tid := ddtrace.TraceID(inv.Span.TraceID())
 	h := http.Header{}
 	h.Set("lambda-runtime-aws-request-id", inv.RequestID)
 	h.Set("x-datadog-trace-id", strconv.FormatUint(low, 10))
-	h.Set("x-datadog-span-id", strconv.FormatUint(SpanID(inv.Span.SpanID()), 10))
+	h.Set("x-datadog-span-id", strconv.FormatUint(ddtrace.SpanID(inv.Span.SpanID()), 10))
 	if inv.Parent.IsValid() {
-		h.Set("x-datadog-parent-id", strconv.FormatUint(SpanID(inv.Parent.SpanID()), 10))
+		h.Set("x-datadog-parent-id", strconv.FormatUint(ddtrace.SpanID(inv.Parent.SpanID()), 10))
 	}
 	h.Set("x-datadog-sampling-priority", priority(inv.Span))
 	h.Set("x-datadog-tags", "_dd.p.tid="+tid)
@@ -104,15 +85,15 @@ func (x *extension) end(ctx context.Context, inv lambdatrace.InvocationEnd) {
 			msg, typ = toString(inv.Panic), "panic"
 		}
 		h.Set("x-datadog-invocation-error", "true")
-		h.Set("x-datadog-invocation-error-msg", headerSafe(msg))
+		h.Set("x-datadog-invocation-error-msg", headerSafe(scrub.Redact(msg)))
 		h.Set("x-datadog-invocation-error-type", headerSafe(typ))
 		if inv.Stack != "" {
 			// Base64, as Datadog's own libraries send it: a stack has newlines.
-			h.Set("x-datadog-invocation-error-stack", base64.StdEncoding.EncodeToString([]byte(inv.Stack)))
+			h.Set("x-datadog-invocation-error-stack", base64.StdEncoding.EncodeToString([]byte(scrub.Redact(inv.Stack))))
 		}
 	}
 	if x.post(ctx, "/lambda/end-invocation", body, h) == nil && x.exp != nil && inv.Span.IsSampled() {
-		x.exp.replace(SpanID(inv.Span.SpanID()))
+		ddtrace.Replace(x.exp, ddtrace.SpanID(inv.Span.SpanID()))
 	}
 }
 
@@ -139,7 +120,9 @@ func (x *extension) post(ctx context.Context, path string, body []byte, h http.H
 
 type errStatus string
 
-func (e errStatus) Error() string { return "datadog: extension answered " + string(e) }
+func (e errStatus) Error() string {
+	return "ddlambda: the Datadog Lambda Extension answered " + string(e)
+}
 
 func priority(sc trace.SpanContext) string {
 	if sc.IsSampled() {
@@ -164,3 +147,7 @@ func headerSafe(s string) string {
 }
 
 func typeName(err error) string { return strings.TrimPrefix(typeString(err), "*") }
+
+func typeString(v any) string { return reflect.TypeOf(v).String() }
+
+func toString(v any) string { return fmt.Sprint(v) }

@@ -9,16 +9,28 @@ import (
 )
 
 // The environment variables read by New, as Datadog's tracers read them.
+// An option overrides each of them.
 const (
-	EnvAgentURL  = "DD_TRACE_AGENT_URL"
+	// EnvAgentURL is the agent's base URL, http://host:port
+	// (WithAgentURL).
+	EnvAgentURL = "DD_TRACE_AGENT_URL"
+	// EnvAgentHost is the agent's host when EnvAgentURL is unset
+	// (default 127.0.0.1).
 	EnvAgentHost = "DD_AGENT_HOST"
+	// EnvAgentPort is the agent's port when EnvAgentURL is unset
+	// (default 8126).
 	EnvAgentPort = "DD_TRACE_AGENT_PORT"
-	EnvService   = "DD_SERVICE"
-	EnvEnv       = "DD_ENV"
-	EnvVersion   = "DD_VERSION"
+	// EnvService is the service name (WithService; default the
+	// resource's service.name).
+	EnvService = "DD_SERVICE"
+	// EnvEnv is the env tag (WithEnv).
+	EnvEnv = "DD_ENV"
+	// EnvVersion is the version tag (WithVersion).
+	EnvVersion = "DD_VERSION"
 )
 
-// DefaultAgent is where the agent (and the Lambda Extension) listens.
+// DefaultAgent is where the agent (and the Lambda Extension) listens when
+// neither an option nor the environment says otherwise.
 const DefaultAgent = "http://127.0.0.1:8126"
 
 func (c *config) fromEnv() {

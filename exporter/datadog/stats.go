@@ -18,7 +18,8 @@ type Drops struct {
 	// Unsampled spans are never sent.
 	Unsampled uint64
 	// Replaced spans are invocation spans the Lambda Extension represents
-	// with its own aws.lambda span (see LambdaExtension).
+	// with its own aws.lambda span (see ddlambda.Extension), and the
+	// datadog-metadata subsegments meant for X-Ray (ddlambda.XRayMerge).
 	Replaced uint64
 	// Unreachable spans met a connection error or a timeout.
 	Unreachable uint64

@@ -15,12 +15,14 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 
-	"github.com/otelxray/otelxray/datadog"
+	"github.com/otelxray/otelxray/exporter/datadog"
+	"github.com/otelxray/otelxray/internal/ddtrace"
+	"github.com/otelxray/otelxray/internal/fakeagent"
 )
 
-func newExporter(t *testing.T, a *agent, opts ...datadog.Option) *datadog.Exporter {
+func newExporter(t *testing.T, a *fakeagent.Agent, opts ...datadog.Option) *datadog.Exporter {
 	t.Helper()
-	exp, err := datadog.New(append([]datadog.Option{datadog.WithAgentURL(a.srv.URL), datadog.WithEnv("prod"), datadog.WithVersion("1.2.3")}, opts...)...)
+	exp, err := datadog.New(append([]datadog.Option{datadog.WithAgentURL(a.Srv.URL), datadog.WithEnv("prod"), datadog.WithVersion("1.2.3")}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +30,7 @@ func newExporter(t *testing.T, a *agent, opts ...datadog.Option) *datadog.Export
 }
 
 func TestSpansReachTheAgent(t *testing.T) {
-	a := startAgent(t)
+	a := fakeagent.Start(t)
 	exp := newExporter(t, a)
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp),
 		sdktrace.WithResource(resource.NewSchemaless(attribute.String("service.name", "orders-api"))))
@@ -48,7 +50,7 @@ func TestSpansReachTheAgent(t *testing.T) {
 	call.End()
 	root.End()
 
-	spans, headers := a.received()
+	spans, headers := a.Received()
 	if len(spans) != 2 {
 		t.Fatalf("%d spans", len(spans))
 	}
@@ -57,18 +59,18 @@ func TestSpansReachTheAgent(t *testing.T) {
 		t.Errorf("headers = %v", h)
 	}
 	rsc, csc := root.SpanContext(), call.SpanContext()
-	low, tid := datadog.TraceID(rsc.TraceID())
-	srv := byName(spans, "GET /orders/{id}")
-	cli := byName(spans, "DynamoDB.GetItem")
+	low, tid := ddtrace.TraceID(rsc.TraceID())
+	srv := fakeagent.ByResource(spans, "GET /orders/{id}")
+	cli := fakeagent.ByResource(spans, "DynamoDB.GetItem")
 	if srv == nil || cli == nil {
 		t.Fatalf("spans = %v", spans)
 	}
 	want := map[string]any{
 		"service": "orders-api", "name": "http.request", "type": "web", "trace_id": low,
-		"span_id": datadog.SpanID(rsc.SpanID()), "parent_id": uint64(0), "error": int64(0),
+		"span_id": ddtrace.SpanID(rsc.SpanID()), "parent_id": uint64(0), "error": int64(0),
 	}
 	for k, v := range want {
-		if norm(srv[k]) != norm(v) {
+		if fakeagent.Norm(srv[k]) != fakeagent.Norm(v) {
 			t.Errorf("server %s = %v (%T), want %v (%T)", k, srv[k], srv[k], v, v)
 		}
 	}
@@ -92,13 +94,13 @@ func TestSpansReachTheAgent(t *testing.T) {
 		t.Fatalf("span_links = %v", srv["span_links"])
 	}
 	l := links[0].(map[string]any)
-	if norm(l["trace_id"]) != norm(7) || norm(l["trace_id_high"]) != norm(9) || norm(l["span_id"]) != norm(5) ||
+	if fakeagent.Norm(l["trace_id"]) != fakeagent.Norm(7) || fakeagent.Norm(l["trace_id_high"]) != fakeagent.Norm(9) || fakeagent.Norm(l["span_id"]) != fakeagent.Norm(5) ||
 		l["attributes"].(map[string]any)["messaging.message.id"] != "m1" {
 		t.Errorf("link = %v", l)
 	}
 
-	if norm(cli["parent_id"]) != norm(datadog.SpanID(rsc.SpanID())) || norm(cli["span_id"]) != norm(datadog.SpanID(csc.SpanID())) ||
-		cli["name"] != "aws.request" || cli["type"] != "http" || norm(cli["error"]) != norm(1) {
+	if fakeagent.Norm(cli["parent_id"]) != fakeagent.Norm(ddtrace.SpanID(rsc.SpanID())) || fakeagent.Norm(cli["span_id"]) != fakeagent.Norm(ddtrace.SpanID(csc.SpanID())) ||
+		cli["name"] != "aws.request" || cli["type"] != "http" || fakeagent.Norm(cli["error"]) != fakeagent.Norm(1) {
 		t.Errorf("client = %v", cli)
 	}
 	cm := cli["meta"].(map[string]any)
@@ -117,8 +119,8 @@ func TestSpansReachTheAgent(t *testing.T) {
 }
 
 func TestAgentDownOrSlow(t *testing.T) {
-	a := startAgent(t)
-	a.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	a := fakeagent.Start(t)
+	a.Srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		select {
 		case <-r.Context().Done():
@@ -130,7 +132,7 @@ func TestAgentDownOrSlow(t *testing.T) {
 	if err := exp.ExportSpans(context.Background(), spans); err == nil || !strings.Contains(err.Error(), datadog.EnvAgentURL) {
 		t.Errorf("slow agent: err = %v", err)
 	}
-	a.srv.Close()
+	a.Srv.Close()
 	if err := exp.ExportSpans(context.Background(), spans); err == nil {
 		t.Error("dead agent: no error")
 	}
@@ -140,8 +142,8 @@ func TestAgentDownOrSlow(t *testing.T) {
 }
 
 func TestAgentRejects(t *testing.T) {
-	a := startAgent(t)
-	a.status = http.StatusRequestEntityTooLarge
+	a := fakeagent.Start(t)
+	a.Status = http.StatusRequestEntityTooLarge
 	exp := newExporter(t, a)
 	if err := exp.ExportSpans(context.Background(), oneSpan(t)); err == nil || !strings.Contains(err.Error(), "413") {
 		t.Errorf("err = %v", err)
@@ -196,25 +198,9 @@ func TestConfigFromEnvironment(t *testing.T) {
 	}
 }
 
-// norm makes msgpack integers comparable: small unsigned values decode as
-// int64, large ones as uint64.
-func norm(v any) any {
-	switch n := v.(type) {
-	case int:
-		return uint64(n)
-	case int64:
-		if n >= 0 {
-			return uint64(n)
-		}
-	case int32:
-		return uint64(n)
-	}
-	return v
-}
-
 func TestHTTPClientWithoutTimeoutIsStillBounded(t *testing.T) {
-	a := startAgent(t)
-	a.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	a := fakeagent.Start(t)
+	a.Srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body) // so the server notices the client leaving
 		select {
 		case <-r.Context().Done():

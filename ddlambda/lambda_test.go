@@ -1,4 +1,4 @@
-package datadog_test
+package ddlambda_test
 
 import (
 	"context"
@@ -19,8 +19,11 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 
-	"github.com/otelxray/otelxray/datadog"
+	"github.com/otelxray/otelxray/ddlambda"
+	"github.com/otelxray/otelxray/exporter/datadog"
 	"github.com/otelxray/otelxray/exporter/xrayudp"
+	"github.com/otelxray/otelxray/internal/ddtrace"
+	"github.com/otelxray/otelxray/internal/fakeagent"
 	"github.com/otelxray/otelxray/internal/fakedaemon"
 	"github.com/otelxray/otelxray/lambdatrace"
 )
@@ -51,7 +54,7 @@ func startExtension(t *testing.T) (*httptest.Server, func() []extensionCall) {
 }
 
 func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
-	a := startAgent(t)
+	a := fakeagent.Start(t)
 	daemon := fakedaemon.Start(t)
 	ext, calls := startExtension(t)
 	present := filepath.Join(t.TempDir(), "datadog-agent")
@@ -59,7 +62,10 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	dd := newExporter(t, a, datadog.WithService("orders"))
+	dd, err := datadog.New(datadog.WithAgentURL(a.URL()), datadog.WithEnv("prod"), datadog.WithVersion("1.2.3"), datadog.WithService("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	xr, err := xrayudp.New(xrayudp.WithEndpoint(daemon.Addr()), xrayudp.WithLambda(true))
 	if err != nil {
 		t.Fatal(err)
@@ -76,8 +82,8 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 		}
 		return map[string]string{"status": "stored"}, nil
 	}, lambdatrace.WithTracerProvider(tp),
-		datadog.LambdaExtension(dd, datadog.WithExtensionURL(ext.URL), datadog.WithExtensionPath(present)),
-		datadog.XRayMerge())
+		ddlambda.Extension(dd, ddlambda.WithExtensionURL(ext.URL), ddlambda.WithExtensionPath(present)),
+		ddlambda.XRayMerge())
 
 	ctx := lambdacontext.NewContext(context.Background(), &lambdacontext.LambdaContext{AwsRequestID: "req-1"})
 	//lint:ignore SA1029 the plain string key is aws-lambda-go's
@@ -123,13 +129,13 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 
 	// Datadog got the DynamoDB calls under the aws.lambda span (the
 	// invocation span's ID), and not the invocation span itself.
-	spans, _ := a.received()
+	spans, _ := a.Received()
 	if len(spans) != 2 {
 		t.Fatalf("%d spans reached the agent, want the 2 DynamoDB calls: %v", len(spans), spans)
 	}
 	invSpans := map[string]bool{cs[1].header.Get("x-datadog-span-id"): true, cs[3].header.Get("x-datadog-span-id"): true}
 	for _, s := range spans {
-		parent := strconv.FormatUint(norm(s["parent_id"]).(uint64), 10)
+		parent := strconv.FormatUint(fakeagent.Norm(s["parent_id"]).(uint64), 10)
 		if s["resource"] != "DynamoDB.PutItem" || !invSpans[parent] || s["meta"].(map[string]any)["tablename"] != "orders" {
 			t.Errorf("span (parent %s, want one of %v) = %v", parent, invSpans, s)
 		}
@@ -145,7 +151,7 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 		if g.Invalid != nil {
 			t.Errorf("invalid: %v", g.Invalid)
 		}
-		if g.Doc["name"] != datadog.MergeSubsegmentName {
+		if g.Doc["name"] != ddtrace.MergeSubsegmentName {
 			continue
 		}
 		found++
@@ -160,11 +166,11 @@ func TestLambdaWithExtensionAndXRayMerge(t *testing.T) {
 	_ = json.Valid
 }
 
-func TestLambdaExtensionAbsent(t *testing.T) {
+func TestExtensionAbsent(t *testing.T) {
 	ext, calls := startExtension(t)
 	h := lambdatrace.Wrap(func(ctx context.Context, _ struct{}) (string, error) { return "ok", nil },
 		lambdatrace.WithTracerProvider(sdktrace.NewTracerProvider()),
-		datadog.LambdaExtension(nil, datadog.WithExtensionURL(ext.URL), datadog.WithExtensionPath(filepath.Join(t.TempDir(), "missing"))))
+		ddlambda.Extension(nil, ddlambda.WithExtensionURL(ext.URL), ddlambda.WithExtensionPath(filepath.Join(t.TempDir(), "missing"))))
 	if _, err := h(context.Background(), struct{}{}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,8 @@
-module github.com/otelxray/otelxray/datadog/agenttest
+module github.com/otelxray/otelxray/exporter/datadog/agenttest
 
 go 1.26.0
 
-replace github.com/otelxray/otelxray => ../..
+replace github.com/otelxray/otelxray => ../../..
 
 require (
 	github.com/DataDog/datadog-agent/pkg/proto v0.85.1
@@ -13,8 +13,6 @@ require (
 )
 
 require (
-	github.com/aws/aws-lambda-go v1.55.1 // indirect
-	github.com/aws/aws-xray-sdk-go v1.8.5 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
 	github.com/go-logr/logr v1.4.4 // indirect
 	github.com/go-logr/stdr v1.2.2 // indirect
@@ -23,8 +21,6 @@ require (
 	github.com/planetscale/vtprotobuf v0.6.1-0.20240319094008-0393e58bdf10 // indirect
 	github.com/tinylib/msgp v1.6.5 // indirect
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
-	go.opentelemetry.io/contrib/detectors/aws/lambda v0.53.0 // indirect
-	go.opentelemetry.io/contrib/propagators/aws v1.47.0 // indirect
 	go.opentelemetry.io/otel/log v1.47.0 // indirect
 	go.opentelemetry.io/otel/metric v1.47.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect

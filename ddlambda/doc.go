@@ -1,0 +1,28 @@
+// Package ddlambda is Datadog's Lambda integration for functions wrapped by
+// lambdatrace and traced to Datadog by exporter/datadog. Its name is the
+// name of Datadog's own Go package for Lambda; it needs no dd-trace-go.
+//
+// Two lambdatrace options tie a function to Datadog:
+//
+//   - [Extension] calls the Datadog Lambda Extension's start-invocation and
+//     end-invocation endpoints, so that Datadog shows its aws.lambda span
+//     with ours under it (the extension builds it with the invocation
+//     span's ID, and the exporter then leaves that span out). Where the
+//     extension is not installed (no /opt/extensions/datadog-agent), it
+//     does nothing.
+//   - [XRayMerge] sends the datadog-metadata subsegment through the X-Ray
+//     exporter so that Datadog can merge the X-Ray trace with its own.
+//
+// Both go to lambdatrace.Wrap:
+//
+//	dd, err := datadog.New()
+//	xr, err := xrayudp.New(xrayudp.WithLambda(true))
+//	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd))
+//	lambda.Start(lambdatrace.Wrap(handler, lambdatrace.WithTracerProvider(tp),
+//		ddlambda.Extension(dd), ddlambda.XRayMerge()))
+//
+// Datadog sees an invocation's spans only when X-Ray samples it. Error
+// messages and stacks sent to the extension are rid of credentials
+// (user:password@, password=); the event and the response go as they are,
+// since the extension reads them to tag the invocation.
+package ddlambda

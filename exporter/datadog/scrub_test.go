@@ -1,0 +1,74 @@
+package datadog_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/fakeagent"
+)
+
+// TestNoCredentialInThePayload: whatever attribute, resource, error or
+// link carries a password, the bytes sent to the agent do not hold it.
+func TestNoCredentialInThePayload(t *testing.T) {
+	const secret = "s3cr3t-Pa55"
+	server := trace.WithSpanKind(trace.SpanKindServer)
+	client := trace.WithSpanKind(trace.SpanKindClient)
+	tests := []struct {
+		name  string
+		kind  trace.SpanStartOption
+		attrs []attribute.KeyValue
+		err   string // recorded as an exception and as the status
+		keep  string // what must still be there
+	}{
+		{"url.full", client, []attribute.KeyValue{attribute.String("http.request.method", "GET"),
+			attribute.String("url.full", "https://alice:"+secret+"@api.example.com/orders?id=1")}, "", "api.example.com/orders"},
+		{"http.url", server, []attribute.KeyValue{attribute.String("http.method", "POST"),
+			attribute.String("http.url", "http://bob:"+secret+"@shop.example.com/cart")}, "", "shop.example.com/cart"},
+		{"connection string", client, []attribute.KeyValue{attribute.String("db.system", "mssql"),
+			attribute.String("db.connection_string", "Server=db;Database=orders;User Id=app;Password="+secret+";"),
+			attribute.String("db.statement", "SELECT 1")}, "", "Server=db"},
+		{"redis URL", client, []attribute.KeyValue{attribute.String("db.system", "redis"),
+			attribute.String("db.connection_string", "redis://:"+secret+"@cache:6379/0"),
+			attribute.String("db.query.text", "redis://default:"+secret+"@cache:6379 GET k")}, "", "cache:6379"},
+		{"mongodb URL", client, []attribute.KeyValue{attribute.String("db.system", "mongodb"),
+			attribute.String("server.address", "mongodb://admin:"+secret+"@mongo1,mongo2/?replicaSet=rs0")}, "", "mongo1"},
+		{"amqp URL", client, []attribute.KeyValue{attribute.String("messaging.system", "rabbitmq"),
+			attribute.String("messaging.url", "amqp://guest:"+secret+"@rabbit:5672/vhost")}, "", "rabbit:5672"},
+		{"string slice", client, []attribute.KeyValue{attribute.StringSlice("peers", []string{"postgres://u:" + secret + "@pg/db"})}, "", "pg/db"},
+		{"error message", client, nil, "dial postgres://u:" + secret + "@pg:5432/orders: refused", "pg:5432"},
+		{"AWS queue URL", client, []attribute.KeyValue{attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "SQS"),
+			attribute.String("rpc.method", "SendMessage"), attribute.String("aws.queue_url", "https://u:"+secret+"@sqs.example.com/1/q")}, "", "sqs.example.com"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := fakeagent.Start(t)
+			exp := newExporter(t, a)
+			tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))
+			link := trace.Link{SpanContext: trace.NewSpanContext(trace.SpanContextConfig{TraceID: trace.TraceID{1}, SpanID: trace.SpanID{1}}),
+				Attributes: append([]attribute.KeyValue{attribute.String("link.url", "https://l:"+secret+"@linked.example.com")}, tc.attrs...)}
+			_, s := tp.Tracer("t").Start(context.Background(), "op", tc.kind, trace.WithLinks(link), trace.WithAttributes(tc.attrs...))
+			if tc.err != "" {
+				s.RecordError(errors.New(tc.err), trace.WithStackTrace(true))
+				s.SetStatus(codes.Error, tc.err)
+			}
+			s.End()
+			bodies := a.Bodies()
+			if len(bodies) != 1 {
+				t.Fatalf("%d payloads", len(bodies))
+			}
+			if i := bytes.Index(bodies[0], []byte(secret)); i >= 0 {
+				t.Errorf("the payload holds the password: ...%q...", bodies[0][max(0, i-60):min(len(bodies[0]), i+20)])
+			}
+			if !bytes.Contains(bodies[0], []byte(tc.keep)) {
+				t.Errorf("the payload lost %q along with the password: %q", tc.keep, bodies[0])
+			}
+		})
+	}
+}
