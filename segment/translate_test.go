@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // field returns the value at a dotted path of a decoded document; a path
@@ -152,7 +153,7 @@ func TestTranslateRules(t *testing.T) {
 			if why != segment.Keep {
 				t.Fatalf("dropped: %v", why)
 			}
-			if err := segment.ValidateDocument(got); err != nil {
+			if err := validate.Document(got); err != nil {
 				t.Fatalf("invalid: %v\n%s", err, got)
 			}
 			doc := decode(t, got)
