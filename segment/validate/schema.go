@@ -13,9 +13,9 @@ var (
 	boolean  = &spec{kind: boolValue, want: "true or false"}
 	count    = &spec{kind: intValue, min: 0, max: math.MaxInt64, want: "a non-negative integer"}
 	strs     = &spec{kind: arrayValue, elem: str, want: "an array of strings"}
-	idSpec   = &spec{kind: stringValue, rule: RuleID, format: formatID}
-	traceID  = &spec{kind: stringValue, rule: RuleTraceID, format: formatTraceID}
-	timeSpec = &spec{kind: numberValue, rule: RuleTime, format: formatTime}
+	idSpec   = &spec{kind: stringValue, rule: RuleID, format: formatID, want: "an id"}
+	traceID  = &spec{kind: stringValue, rule: RuleTraceID, format: formatTraceID, want: "a trace id"}
+	timeSpec = &spec{kind: numberValue, rule: RuleTime, format: formatTime, want: "a time"}
 	scalar   = &spec{kind: scalarValue, want: "a string, number or boolean"}
 )
 
@@ -36,7 +36,7 @@ var documentSchema = object{
 	fields: []field{
 		{key: "type", rule: RuleIndependent, spec: &spec{kind: stringValue, oneOf: []string{"subsegment"},
 			want: `"subsegment" (leave it out for a segment)`}},
-		{key: "name", rule: RuleName, required: true, spec: &spec{kind: stringValue, format: formatName, unlimited: true}},
+		{key: "name", rule: RuleName, required: true, spec: &spec{kind: stringValue, format: formatName, unlimited: true, want: "a name"}},
 		{key: "id", rule: RuleID, required: true, spec: idSpec},
 		{key: "parent_id", rule: RuleID, spec: idSpec},
 		{key: "trace_id", rule: RuleTraceID, spec: traceID},
@@ -58,11 +58,11 @@ var documentSchema = object{
 		{key: "cause", rule: RuleCause, spec: &spec{kind: objectValue, obj: &causeSchema, alt: idSpec,
 			want: "an exception id like " + exampleID + " or an object {working_directory, paths, exceptions}"}},
 		{key: "annotations", rule: RuleAnnotations, spec: &spec{kind: objectValue, want: "an object", unlimited: true, obj: &object{
-			noun: "annotations", key: annotationKey,
+			noun: "annotations", key: annotationKey, keys: "1 to 500 of [A-Za-z0-9_]",
 			other: &spec{kind: scalarValue, maxLen: maxAnnotationValueLen, want: "a string, number or boolean"},
 		}}},
 		{key: "metadata", rule: RuleMetadata, spec: &spec{kind: objectValue, want: "an object", unlimited: true, obj: &object{
-			noun: "metadata", key: metadataNamespace,
+			noun: "metadata", key: metadataNamespace, keys: "namespaces other than AWS.*",
 			other: &spec{kind: objectValue, want: "an object {key: any JSON}"},
 		}}},
 		{key: "links", rule: RuleLinks, spec: &spec{kind: arrayValue, maxItems: maxLinks, elem: &spec{kind: objectValue, want: "an object", obj: &linkSchema},
@@ -92,7 +92,7 @@ var httpSchema = object{noun: "http", fields: []field{
 
 // awsSchema is the aws object: known keys have their types; other request
 // parameters may hold any JSON value.
-var awsSchema = object{noun: "aws", key: snakeCaseKey, other: anyJSON, fields: []field{
+var awsSchema = object{noun: "aws", key: snakeCaseKey, keys: "snake_case", other: anyJSON, fields: []field{
 	{key: "operation", spec: str},
 	{key: "region", spec: str},
 	{key: "request_id", spec: str},
@@ -130,7 +130,7 @@ var sqlSchema = object{noun: "sql", fields: []field{
 	{key: "database_version", spec: str},
 	{key: "driver_version", spec: str},
 	{key: "user", spec: str},
-	{key: "preparation", spec: &spec{kind: stringValue, oneOf: []string{"call", "statement"}, want: "a string"}},
+	{key: "preparation", spec: &spec{kind: stringValue, oneOf: []string{"call", "statement"}}},
 }}
 
 // causeSchema is the cause object (a cause may also be an exception id).

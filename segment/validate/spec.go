@@ -26,7 +26,8 @@ const (
 // other members) may hold.
 type spec struct {
 	kind kind
-	// want says what a valid value is, for messages: "a string".
+	// want says what a valid value is, for messages and RULES.md:
+	// "a string".
 	want string
 	// rule is the rule a bad value breaks; "" keeps the rule of the
 	// enclosing field.
@@ -85,8 +86,10 @@ type object struct {
 	// (under unknown, or the rule in force when that is "").
 	other   *spec
 	unknown Rule
-	// key checks every other member's name, returning a message or "".
-	key func(k string) string
+	// key checks every other member's name, returning a message or "";
+	// keys says in RULES.md what names it accepts.
+	key  func(k string) string
+	keys string
 	// missing is the rule of a missing required field ("" for the rule in
 	// force), needs the list of required fields in its message ("" for the
 	// generated one).
