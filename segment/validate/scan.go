@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // scan makes one pass over a valid JSON value for the rules a decoder
@@ -70,8 +72,11 @@ func scan(b []byte) (dupPath string, dup bool, space int) {
 			if n > 0 && stack[n-1].object && stack[n-1].expect {
 				top := &stack[n-1]
 				k := string(b[i+1 : j])
-				if escaped {
-					if u, err := strconv.Unquote(string(b[i : j+1])); err == nil {
+				if escaped || !utf8.ValidString(k) {
+					// Read the key as receivers do: escapes resolved,
+					// each invalid byte a U+FFFD.
+					var u string
+					if json.Unmarshal(b[i:j+1], &u) == nil {
 						k = u
 					}
 				}
