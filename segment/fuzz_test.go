@@ -11,6 +11,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // FuzzTranslate feeds span names, attribute keys and values from the fuzzer
@@ -58,7 +59,7 @@ func FuzzTranslate(f *testing.F) {
 		if !utf8.Valid(doc) || !json.Valid(doc) {
 			t.Fatalf("not valid JSON/UTF-8: %q", doc)
 		}
-		if err := segment.ValidateDocument(doc); err != nil {
+		if err := validate.Document(doc); err != nil {
 			t.Fatalf("invalid document: %v\n%s", err, doc)
 		}
 	})

@@ -16,6 +16,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -167,7 +168,7 @@ func TestGolden(t *testing.T) {
 			if why != segment.Keep {
 				t.Fatalf("dropped: %v", why)
 			}
-			if err := segment.ValidateDocument(got); err != nil {
+			if err := validate.Document(got); err != nil {
 				t.Fatalf("invalid document: %v\n%s", err, got)
 			}
 			var pretty bytes.Buffer

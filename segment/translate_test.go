@@ -14,6 +14,7 @@ import (
 
 	"github.com/otelxray/otelxray/metadata"
 	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // field returns the value at a dotted path of a decoded document; a path
@@ -153,7 +154,7 @@ func TestTranslateRules(t *testing.T) {
 			if why != segment.Keep {
 				t.Fatalf("dropped: %v", why)
 			}
-			if err := segment.ValidateDocument(got); err != nil {
+			if err := validate.Document(got); err != nil {
 				t.Fatalf("invalid: %v\n%s", err, got)
 			}
 			doc := decode(t, got)

@@ -11,6 +11,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 func TestHostileSpansFit(t *testing.T) {
@@ -78,7 +79,7 @@ func TestHostileSpansFit(t *testing.T) {
 				t.Errorf("trimmed %q, want at least %q", trimmed, tc.want)
 			}
 			doc := segment.AppendDocument(nil, &d)
-			if err := segment.ValidateDocument(doc); err != nil {
+			if err := validate.Document(doc); err != nil {
 				t.Fatalf("invalid: %v\n%.2000s", err, doc)
 			}
 			if trimmed != 0 {

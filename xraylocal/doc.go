@@ -11,7 +11,7 @@
 // document after the header, or whose header it does not accept (it decodes
 // the header as Go's encoding/json does, so key case and extra keys do not
 // matter; format must be "json" and version 1). Every datagram is also
-// checked with segment.ValidateDatagram, and each problem is listed with
+// checked with validate.Datagram (package segment/validate), and each problem is listed with
 // its rule (header, one-document, json, size, id, trace_id, ...) and the
 // JSON path of the field. Documents the daemon would forward are assembled
 // even when they break a rule, marked with their problems; [WithStrict]

@@ -160,7 +160,7 @@ func WithOrphanTimeout(d time.Duration) Option {
 	}
 }
 
-// WithStrict leaves documents that break any rule of [segment.Validate] out
+// WithStrict leaves documents that break any rule of [github.com/otelxray/otelxray/segment/validate] out
 // of traces and the service map, as X-Ray might reject them. By default
 // they are assembled, marked, and listed with their problems.
 func WithStrict(on bool) Option {

@@ -39,7 +39,7 @@ type Problem struct {
 	TraceID string `json:"trace_id,omitempty"`
 	DocID   string `json:"doc_id,omitempty"`
 	Name    string `json:"name,omitempty"`
-	// Rule, Field and Msg are segment.Problem's (Field is a JSON path, ""
+	// Rule, Field and Msg are validate.Problem's (Field is a JSON path, ""
 	// for the whole datagram), or one of xraylocal's own rules: "limit"
 	// (a trace's span limit) and "depth" (nesting deeper than 256 levels).
 	Rule  string `json:"rule"`
@@ -50,7 +50,7 @@ type Problem struct {
 	Outcome string `json:"outcome"`
 }
 
-// String formats p on one line, as segment.Problem does, followed by where
+// String formats p on one line, as validate.Problem does, followed by where
 // it was found and what became of the document:
 // "field: msg [rule] (trace T, doc D, from A, datagram N; outcome)".
 func (p Problem) String() string {

@@ -8,24 +8,31 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // maxIssuesPerSpan bounds the problems attached to a document's top span.
 const maxIssuesPerSpan = 20
 
+// xraylocal's own rules, beside the validator's.
+const (
+	ruleDepth validate.Rule = "depth" // nesting deeper than maxDepth
+	ruleLimit validate.Rule = "limit" // a trace's span limit
+)
+
 // Receive processes one datagram as if it had arrived over UDP (it is not
-// forwarded): the daemon's header check, segment.Validate, assembly. It
+// forwarded): the daemon's header check, validate.Datagram, assembly. It
 // returns once the datagram is accounted for in [Server.Stats].
 func (s *Server) Receive(datagram []byte) {
 	s.process(append([]byte(nil), datagram...), "", s.cfg.now())
 }
 
-// process handles one datagram: the daemon's checks, segment.Validate,
+// process handles one datagram: the daemon's checks, validate.Datagram,
 // assembly, and the outputs. It never panics on hostile input.
 func (s *Server) process(b []byte, from string, now time.Time) {
-	var problems []segment.Problem
-	var verr *segment.ValidationError
-	if err := segment.ValidateDatagram(b); errors.As(err, &verr) {
+	var problems []validate.Problem
+	var verr *validate.Error
+	if err := validate.Datagram(b); errors.As(err, &verr) {
 		problems = verr.Problems
 	}
 	header, body, hasBody := splitDatagram(b)
@@ -37,9 +44,9 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 	switch {
 	case !hasBody || !daemonAccepts(header):
 		outcome = OutcomeDiscarded
-		if !hasRule(problems, "header", "one-document") {
-			problems = append(problems, segment.Problem{Rule: "header",
-				Msg: fmt.Sprintf("the daemon drops this datagram: it needs the header line %s, a newline and one document", segment.Header[:len(segment.Header)-1])})
+		if !hasRule(problems, validate.RuleHeader, validate.RuleOneDocument) {
+			problems = append(problems, validate.Problem{Rule: validate.RuleHeader,
+				Msg: fmt.Sprintf("the daemon discards this datagram: it needs the header line %s, a newline and one document", segment.Header[:len(segment.Header)-1])})
 		}
 	case m == nil:
 		outcome = OutcomeRejected
@@ -52,7 +59,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		}
 	}
 	if p != nil && p.tooDeep {
-		problems = append(problems, segment.Problem{Rule: "depth", Field: "subsegments",
+		problems = append(problems, validate.Problem{Rule: ruleDepth, Field: "subsegments",
 			Msg: fmt.Sprintf("subsegments nested deeper than %d levels are left out", maxDepth)})
 	}
 	if p != nil {
@@ -71,7 +78,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 	seq := s.st.seq
 	if p != nil && !s.st.addLocked(p, raw, len(problems), now) {
 		outcome = OutcomeLimit
-		problems = append(problems, segment.Problem{Rule: "limit",
+		problems = append(problems, validate.Problem{Rule: ruleLimit,
 			Msg: fmt.Sprintf("trace %s already holds %d spans, the most kept per trace; this document is left out", p.traceID, s.cfg.maxSpans)})
 	}
 	s.st.mu.Unlock()
@@ -81,7 +88,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		listed = append(listed, Problem{
 			Datagram: seq, Time: now, From: from,
 			TraceID: ctx.traceID, DocID: ctx.id, Name: ctx.name,
-			Rule: pr.Rule, Field: pr.Field, Msg: pr.Msg, Outcome: outcome,
+			Rule: string(pr.Rule), Field: pr.Field, Msg: pr.Msg, Outcome: outcome,
 		})
 	}
 	if s.cfg.problemOut != nil || (s.cfg.docOut != nil && outcome == OutcomeKept) {
@@ -122,7 +129,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 }
 
 // hasRule reports whether problems include one of the rules.
-func hasRule(problems []segment.Problem, rules ...string) bool {
+func hasRule(problems []validate.Problem, rules ...validate.Rule) bool {
 	for _, p := range problems {
 		for _, r := range rules {
 			if p.Rule == r {
@@ -134,13 +141,13 @@ func hasRule(problems []segment.Problem, rules ...string) bool {
 }
 
 // issues converts the first problems for a span.
-func issues(problems []segment.Problem) []Issue {
+func issues(problems []validate.Problem) []Issue {
 	if len(problems) == 0 {
 		return nil
 	}
 	out := make([]Issue, 0, min(len(problems), maxIssuesPerSpan))
 	for _, p := range problems[:min(len(problems), maxIssuesPerSpan)] {
-		out = append(out, Issue{Rule: p.Rule, Field: clip(p.Field, maxProblemText), Msg: clip(p.Msg, maxProblemText)})
+		out = append(out, Issue{Rule: string(p.Rule), Field: clip(p.Field, maxProblemText), Msg: clip(p.Msg, maxProblemText)})
 	}
 	return out
 }
@@ -167,9 +174,9 @@ func firstObject(body []byte, m map[string]any) docContext {
 
 // documentBytes returns body as compact JSON with invalid UTF-8 replaced,
 // so that it can be embedded in JSON output and written as one line. When
-// Validate found the body compact and valid UTF-8, it is used as is.
-func documentBytes(body []byte, problems []segment.Problem) []byte {
-	if !hasRule(problems, "compact", "utf8", "one-document") {
+// validate.Datagram found the body compact and valid UTF-8, it is used as is.
+func documentBytes(body []byte, problems []validate.Problem) []byte {
+	if !hasRule(problems, validate.RuleCompact, validate.RuleUTF8, validate.RuleOneDocument) {
 		return body
 	}
 	var buf bytes.Buffer

@@ -16,7 +16,7 @@ type Stats struct {
 	Rejected uint64 `json:"rejected"`
 	// Documents counts documents accepted into traces.
 	Documents uint64 `json:"documents"`
-	// Invalid counts datagrams in which segment.Validate found problems,
+	// Invalid counts datagrams in which validate.Datagram found problems,
 	// whatever became of them.
 	Invalid uint64 `json:"invalid"`
 	// Problems counts problems found; the list keeps the newest.

@@ -47,7 +47,7 @@ type Span struct {
 	Exceptions []Exception `json:"exceptions,omitempty"`
 	// Orphan is true when ParentID names a (sub)segment not received.
 	Orphan bool `json:"orphan,omitempty"`
-	// Problems are the problems segment.Validate found in the document this
+	// Problems are the problems validate.Datagram found in the document this
 	// span came in (on the document's top span only), at most 20.
 	Problems []Issue `json:"problems,omitempty"`
 	// Children are the spans whose parent this is, by start time.
@@ -77,7 +77,7 @@ type Exception struct {
 	Remote  bool   `json:"remote,omitempty"`
 }
 
-// Issue is one rule a document breaks: segment.Problem's rule, field and
+// Issue is one rule a document breaks: validate.Problem's rule, field and
 // message.
 type Issue struct {
 	Rule  string `json:"rule"`

@@ -27,7 +27,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/exporter/xrayudp"
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // header is what the Lambda runtime hands an invocation.
@@ -75,7 +75,7 @@ func run(w io.Writer) error {
 			return fmt.Errorf("reading datagram %d: %w", i+1, err)
 		}
 		verdict := "valid"
-		if err := segment.ValidateDatagram(buf[:n]); err != nil {
+		if err := validate.Datagram(buf[:n]); err != nil {
 			verdict, bad = "INVALID: "+err.Error(), bad+1
 		}
 		_, body, _ := bytes.Cut(buf[:n], []byte("\n"))

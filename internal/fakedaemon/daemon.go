@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // Datagram is one datagram as received.
@@ -91,7 +91,7 @@ func (d *Daemon) loop() {
 
 // Parse splits and checks one datagram the way the daemon and X-Ray would.
 func Parse(raw []byte) Datagram {
-	g := Datagram{Raw: raw, Invalid: segment.ValidateDatagram(raw)}
+	g := Datagram{Raw: raw, Invalid: validate.Datagram(raw)}
 	if h, body, ok := bytes.Cut(raw, []byte("\n")); ok {
 		g.Header, g.Body = h, body
 		dec := json.NewDecoder(bytes.NewReader(body))

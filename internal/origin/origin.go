@@ -31,6 +31,11 @@ var labels = map[string]string{
 	LambdaFunction: "Lambda function",
 }
 
+// All returns every origin X-Ray accepts, in the order of the constants.
+func All() []string {
+	return []string{EC2, ECSContainer, ECSEC2, ECSFargate, EKS, Beanstalk, AppRunner, Lambda, LambdaFunction}
+}
+
 // Known reports whether X-Ray accepts o as a segment's origin.
 func Known(o string) bool {
 	_, ok := labels[o]

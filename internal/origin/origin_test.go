@@ -3,7 +3,10 @@ package origin
 import "testing"
 
 func TestKnownAndLabel(t *testing.T) {
-	for _, o := range []string{EC2, ECSContainer, ECSEC2, ECSFargate, EKS, Beanstalk, AppRunner, Lambda, LambdaFunction} {
+	if len(All()) != len(labels) {
+		t.Errorf("All lists %d origins, labels %d", len(All()), len(labels))
+	}
+	for _, o := range All() {
 		if !Known(o) {
 			t.Errorf("%s is not known", o)
 		}

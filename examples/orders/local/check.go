@@ -33,7 +33,7 @@ type findings struct {
 //     trace of its own: the handle-change function segment and its
 //     invocation, which links to the producers;
 //   - every GET trace is read's function segment with read's invocation;
-//   - no document broke a rule of segment.Validate, and none was dropped.
+//   - no document broke a rule of validate.Datagram, and none was dropped.
 func check(srv *xraylocal.Server, calls []call) findings {
 	f := findings{links: map[link][]string{}}
 	summaries := srv.Traces("")

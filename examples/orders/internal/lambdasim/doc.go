@@ -21,6 +21,6 @@
 // Where it differs from Lambda: each function has one execution
 // environment, so its invocations run one at a time; every invocation is
 // sampled; and the function segment is sent without an origin, because
-// segment.Validate (and so xraylocal) accepts only the origins that code
+// validate.Datagram (and so xraylocal) accepts only the origins that code
 // other than Lambda may send.
 package lambdasim

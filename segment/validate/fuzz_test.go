@@ -1,4 +1,4 @@
-package segment
+package validate
 
 import (
 	"bytes"
@@ -11,10 +11,10 @@ import (
 )
 
 // FuzzValidate checks that Validate never panics, always returns nil or a
-// *ValidationError, and accepts only bodies that are valid JSON and UTF-8
+// *Error, and accepts only bodies that are valid JSON and UTF-8
 // within the size limits.
 func FuzzValidate(f *testing.F) {
-	for _, c := range valTestCases {
+	for _, c := range testCases {
 		// The 64 KB size-limit inputs make mutation and minimization crawl
 		// (measured: about 0 execs/s after the first seconds, against
 		// 40,000/s without them); TestValidate covers the size rule.
@@ -23,21 +23,21 @@ func FuzzValidate(f *testing.F) {
 		}
 		f.Add([]byte(c.in))
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "validate", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "valid", "*.json"))
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
-			f.Add(append([]byte(Header), b...))
+			f.Add(append([]byte(testHeader), b...))
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		err := Validate(b)
+		err := Auto(b)
 		if err != nil {
-			var verr *ValidationError
+			var verr *Error
 			if !errors.As(err, &verr) {
-				t.Fatalf("error is %T, want *ValidationError", err)
+				t.Fatalf("error is %T, want *Error", err)
 			}
-			if n := len(verr.Problems); n == 0 || n > valMaxProblems {
+			if n := len(verr.Problems); n == 0 || n > maxProblems {
 				t.Fatalf("%d problems", n)
 			}
 			if verr.Error() == "" {
@@ -48,10 +48,10 @@ func FuzzValidate(f *testing.F) {
 		body := b
 		if i := bytes.IndexByte(b, '\n'); i >= 0 && bytes.HasPrefix(b, []byte(`{"format"`)) {
 			body = b[i+1:]
-			if len(b) > MaxDatagramSize {
+			if len(b) > maxDatagramSize {
 				t.Fatalf("accepted a %d-byte datagram", len(b))
 			}
-		} else if len(b) > MaxDocumentSize {
+		} else if len(b) > maxDocumentSize {
 			t.Fatalf("accepted a %d-byte document", len(b))
 		}
 		if !json.Valid(body) {

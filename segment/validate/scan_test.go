@@ -1,4 +1,4 @@
-package segment
+package validate
 
 import (
 	"bytes"
@@ -8,10 +8,10 @@ import (
 	"unicode/utf8"
 )
 
-// valDuplicateKeyTokens is the former, decoder-based implementation, kept as
+// duplicateKeyTokens is the former, decoder-based implementation, kept as
 // the reference for FuzzDuplicateKey. It walks the tokens of one valid JSON value and returns the
 // path of the first key repeated within an object.
-func valDuplicateKeyTokens(b []byte) (string, bool) {
+func duplicateKeyTokens(b []byte) (string, bool) {
 	type frame struct {
 		keys   map[string]struct{} // nil for arrays
 		path   string
@@ -81,8 +81,8 @@ func FuzzDuplicateKey(f *testing.F) {
 		if !json.Valid([]byte(s)) {
 			return
 		}
-		p1, d1, space := valScan([]byte(s))
-		p2, d2 := valDuplicateKeyTokens([]byte(s))
+		p1, d1, space := scan([]byte(s))
+		p2, d2 := duplicateKeyTokens([]byte(s))
 		// The compact rule: the first whitespace outside strings is the
 		// first byte json.Compact would change.
 		var compact bytes.Buffer
