@@ -1,6 +1,3 @@
-// Package xrayheader reads the trace header Lambda hands each invocation,
-// for lambdatrace (the invocation's parent) and awssdk (the parent of SDK
-// calls made outside any span, and the Lineage to keep).
 package xrayheader
 
 import (
@@ -10,8 +7,6 @@ import (
 
 	"github.com/aws/aws-xray-sdk-go/header"
 	"go.opentelemetry.io/otel/trace"
-
-	"github.com/otelxray/otelxray/segment"
 )
 
 // ContextKey is the context key under which aws-lambda-go stores each
@@ -45,7 +40,7 @@ func Parent(h string) trace.SpanContext {
 		return trace.SpanContext{}
 	}
 	hd := header.FromString(h)
-	tid, err := segment.ParseTraceID(hd.TraceID)
+	tid, err := ParseTraceID(hd.TraceID)
 	if err != nil {
 		return trace.SpanContext{}
 	}
