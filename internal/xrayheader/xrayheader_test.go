@@ -3,6 +3,8 @@ package xrayheader
 import (
 	"context"
 	"testing"
+
+	"github.com/aws/aws-xray-sdk-go/header"
 )
 
 func TestParent(t *testing.T) {
@@ -20,6 +22,9 @@ func TestParent(t *testing.T) {
 		{"unsampled", "Root=" + root + ";Parent=" + parent + ";Sampled=0", true, false, parent},
 		{"PassThrough: no Parent", "Root=" + root + ";Lineage=a87bd80c:0", true, false, passThrough},
 		{"a bad Parent is PassThrough", "Root=" + root + ";Parent=xyz;Sampled=1", true, false, passThrough},
+		{"spaces around parts", " Root=" + root + " ; Parent=" + parent + " ; Sampled=1 ", true, true, parent},
+		{"a key given twice keeps its last value", "Root=" + root + ";Parent=" + parent + ";Sampled=1;Sampled=0", true, false, parent},
+		{"Sampled=? is not sampled", "Root=" + root + ";Parent=" + parent + ";Sampled=?", true, false, parent},
 		{"empty", "", false, false, ""},
 		{"no Root", "Parent=" + parent + ";Sampled=1", false, false, ""},
 		{"a bad Root", "Root=1-5759e988-BD862E3FE1BE46A994272793;Parent=" + parent + ";Sampled=1", false, false, ""},
@@ -71,4 +76,21 @@ func TestFromContext(t *testing.T) {
 			t.Errorf("%s: FromContext = %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// FuzzFields holds fields to the X-Ray SDK's reading of a header
+// (header.FromString), which this package no longer links.
+func FuzzFields(f *testing.F) {
+	for _, s := range []string{"Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+		" Root = x ;Parent=;Sampled=?;Self=1-a-b;Lineage=a87bd80c:0", "Root=a;Root=b;Sampled=1;Sampled=0", "=;;="} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		root, parent, sampled := fields(h)
+		want := header.FromString(h)
+		if root != want.TraceID || parent != want.ParentID || (sampled == "1") != (want.SamplingDecision == header.Sampled) {
+			t.Fatalf("fields(%q) = %q %q %q, X-Ray SDK: %q %q %q", h, root, parent, sampled,
+				want.TraceID, want.ParentID, want.SamplingDecision)
+		}
+	})
 }
