@@ -58,9 +58,10 @@
 // "x-amzn-trace-id" that aws-lambda-go sets, else the header the SDK copied
 // from _X_AMZN_TRACE_ID): Lambda's recursive-loop detection depends on it.
 // The propagator (the global one unless [WithPropagator]) injects its own
-// headers too. SQS SendMessage and SendMessageBatch set the AWSTraceHeader
-// message system attribute, unless the caller did, so that consumers can
-// link to the producer; the caller's input is not modified.
+// headers too. SQS gives the header of a SendMessage or SendMessageBatch
+// request to each of its messages as the AWSTraceHeader system attribute,
+// unless the caller set that attribute, so that consumers can link to the
+// producer; the caller's input is not modified.
 //
 // When the context holds no span, the call's span is parented to the Lambda
 // invocation: from the context value "x-amzn-trace-id", else, in Lambda,

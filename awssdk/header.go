@@ -12,6 +12,13 @@ import (
 
 const (
 	// traceHeader is the HTTP header AWS services read the trace from.
+	// SQS also gives it to every message of a SendMessage or
+	// SendMessageBatch request as the AWSTraceHeader system attribute,
+	// unless the message sets that attribute itself, which then wins
+	// ("Amazon SQS and AWS X-Ray",
+	// https://docs.aws.amazon.com/xray/latest/devguide/xray-services-sqs.html):
+	// consumers link to the producer without this package touching the
+	// messages, or linking the SQS client.
 	traceHeader = "X-Amzn-Trace-Id"
 	// lambdaContextKey is the context key under which aws-lambda-go puts the
 	// invocation's trace header (a plain string key, as aws-lambda-go uses).

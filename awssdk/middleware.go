@@ -65,8 +65,7 @@ func (m *instrumentation) register(stack *middleware.Stack) error {
 	}
 	// The span starts first thing in the Serialize step: after every
 	// Initialize middleware, so that otelaws's span, if any, is in the
-	// context whatever the order of installation, and before the input is
-	// serialized, so that SQS messages can get their trace header.
+	// context whatever the order of installation.
 	if err := stack.Serialize.Add(spanMiddleware{m}, middleware.Before); err != nil {
 		return err
 	}

@@ -69,9 +69,6 @@ func (s spanMiddleware) HandleSerialize(ctx context.Context, in middleware.Seria
 		ctx, span = m.tracer.Start(ctx, info.name, clientSpan...)
 		defer span.End()
 	}
-	if sc := span.SpanContext(); sc.IsValid() && isSQSSend(in.Parameters) {
-		in.Parameters = withSQSTraceHeader(in.Parameters, traceHeaderValue(sc, m.lineage(ctx, "")))
-	}
 	if !span.IsRecording() {
 		return next.HandleSerialize(ctx, in)
 	}

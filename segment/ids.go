@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
 // TraceIDString returns the X-Ray form of an OpenTelemetry trace ID:
@@ -37,30 +39,11 @@ var ErrBadTraceID = errors.New("segment: not an X-Ray trace ID")
 
 // ParseTraceID parses the X-Ray form of a trace ID (1-5759e988-bd862e3fe1be46a994272793).
 func ParseTraceID(s string) (trace.TraceID, error) {
-	var id trace.TraceID
-	if len(s) != 35 || s[0] != '1' || s[1] != '-' || s[10] != '-' {
-		return id, fmt.Errorf("%w: %q: want 1-<8 hex>-<24 hex>", ErrBadTraceID, s)
-	}
-	hex := s[2:10] + s[11:]
-	for i := range id {
-		hi, ok1 := unhex(hex[2*i])
-		lo, ok2 := unhex(hex[2*i+1])
-		if !ok1 || !ok2 {
-			return trace.TraceID{}, fmt.Errorf("%w: %q: want lower-case hex digits", ErrBadTraceID, s)
-		}
-		id[i] = hi<<4 | lo
+	id, err := xrayheader.ParseTraceID(s)
+	if err != nil {
+		return trace.TraceID{}, fmt.Errorf("%w: %q: %w", ErrBadTraceID, s, err)
 	}
 	return id, nil
-}
-
-func unhex(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	}
-	return 0, false
 }
 
 // exceptionID derives a stable, non-zero exception ID from a span ID and the

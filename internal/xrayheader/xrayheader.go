@@ -1,17 +1,12 @@
-// Package xrayheader reads the trace header Lambda hands each invocation,
-// for lambdatrace (the invocation's parent) and awssdk (the parent of SDK
-// calls made outside any span, and the Lineage to keep).
 package xrayheader
 
 import (
 	"context"
 	"encoding/hex"
 	"os"
+	"strings"
 
-	"github.com/aws/aws-xray-sdk-go/header"
 	"go.opentelemetry.io/otel/trace"
-
-	"github.com/otelxray/otelxray/segment"
 )
 
 // ContextKey is the context key under which aws-lambda-go stores each
@@ -44,15 +39,15 @@ func Parent(h string) trace.SpanContext {
 	if h == "" {
 		return trace.SpanContext{}
 	}
-	hd := header.FromString(h)
-	tid, err := segment.ParseTraceID(hd.TraceID)
+	root, parent, sampled := fields(h)
+	tid, err := ParseTraceID(root)
 	if err != nil {
 		return trace.SpanContext{}
 	}
 	cfg := trace.SpanContextConfig{TraceID: tid, Remote: true}
-	if sid, ok := parseSpanID(hd.ParentID); ok {
+	if sid, ok := parseSpanID(parent); ok {
 		cfg.SpanID = sid
-		if hd.SamplingDecision == header.Sampled {
+		if sampled == "1" {
 			cfg.TraceFlags = trace.FlagsSampled
 		}
 	} else {
@@ -61,6 +56,28 @@ func Parent(h string) trace.SpanContext {
 		cfg.SpanID[0] |= 0x80
 	}
 	return trace.NewSpanContext(cfg)
+}
+
+// fields returns the Root, Parent and Sampled values of a trace header
+// (Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;...):
+// its parts are split at ";" and trimmed of spaces; a key given twice keeps
+// its last value; a part without "=" is skipped.
+func fields(h string) (root, parent, sampled string) {
+	for part := range strings.SplitSeq(h, ";") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			continue
+		}
+		switch k {
+		case "Root":
+			root = v
+		case "Parent":
+			parent = v
+		case "Sampled":
+			sampled = v
+		}
+	}
+	return root, parent, sampled
 }
 
 func parseSpanID(s string) (trace.SpanID, bool) {

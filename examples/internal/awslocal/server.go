@@ -94,7 +94,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "DynamoDB_20120810.GetItem":
 		out, err = s.tables.getItem(body)
 	case "AmazonSQS.SendMessage":
-		out, err = s.queues.sendMessage(body)
+		out, err = s.queues.sendMessage(body, r.Header.Get("X-Amzn-Trace-Id"))
 	case "AmazonSQS.ReceiveMessage":
 		out, err = s.queues.receiveMessage(r.Context(), body)
 	default:

@@ -66,7 +66,11 @@ type attributeValue struct {
 	StringValue string
 }
 
-func (qs *queues) sendMessage(body []byte) (any, error) {
+// sendMessage queues a message. As SQS does, a message without an
+// AWSTraceHeader system attribute gets the request's X-Amzn-Trace-Id header
+// (traceHeader) as one ("Amazon SQS and AWS X-Ray",
+// https://docs.aws.amazon.com/xray/latest/devguide/xray-services-sqs.html).
+func (qs *queues) sendMessage(body []byte, traceHeader string) (any, error) {
 	var in struct {
 		QueueUrl                string
 		MessageBody             string
@@ -82,6 +86,8 @@ func (qs *queues) sendMessage(body []byte) (any, error) {
 	}}
 	if h, ok := in.MessageSystemAttributes["AWSTraceHeader"]; ok {
 		m.attrs["AWSTraceHeader"] = h.StringValue
+	} else if traceHeader != "" {
+		m.attrs["AWSTraceHeader"] = traceHeader
 	}
 	qs.mu.Lock()
 	defer qs.mu.Unlock()

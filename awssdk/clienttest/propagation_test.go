@@ -1,4 +1,4 @@
-package awssdk_test
+package clienttest
 
 import (
 	"context"
@@ -207,8 +207,11 @@ func sqsSystemAttributes(t *testing.T, r request) []map[string]string {
 	return out
 }
 
-// TestSQSTraceHeader checks the AWSTraceHeader message system attribute the
-// fake SQS receives, and that the caller's input is left as it was.
+// TestSQSTraceHeader checks what SQS makes of a send: the X-Amzn-Trace-Id
+// header on the wire names the call's span and keeps the Lineage; a message
+// without its own AWSTraceHeader attribute reaches the fake SQS without one
+// (SQS then takes the header: see awssdk's header.go), the caller's own is
+// sent as it is, and the caller's input is left as it was.
 func TestSQSTraceHeader(t *testing.T) {
 	own := map[string]sqstypes.MessageSystemAttributeValue{
 		"AWSTraceHeader": {DataType: aws.String("String"), StringValue: aws.String("Root=1-00000000-000000000000000000000001;Parent=0000000000000001;Sampled=1")},
@@ -216,7 +219,8 @@ func TestSQSTraceHeader(t *testing.T) {
 	tests := []struct {
 		name string
 		call func(ctx context.Context, c *sqs.Client) (check func(t *testing.T), err error)
-		// want per message: "ours" or the caller's value
+		// want per message: "ours" (no attribute: SQS takes the header) or
+		// the caller's value
 		want []string
 	}{
 		{"SendMessage", func(ctx context.Context, c *sqs.Client) (func(*testing.T), error) {
@@ -273,11 +277,12 @@ func TestSQSTraceHeader(t *testing.T) {
 				t.Fatalf("%d messages, want %d", len(got), len(tt.want))
 			}
 			for i, w := range tt.want {
-				if w == "ours" {
-					w = ours
-				}
-				if got[i]["AWSTraceHeader"] != w {
-					t.Errorf("message %d: AWSTraceHeader = %q, want %q", i, got[i]["AWSTraceHeader"], w)
+				attr, set := got[i]["AWSTraceHeader"]
+				switch {
+				case w == "ours" && set:
+					t.Errorf("message %d: AWSTraceHeader = %q sent, want none: SQS takes X-Amzn-Trace-Id %q", i, attr, ours)
+				case w != "ours" && attr != w:
+					t.Errorf("message %d: AWSTraceHeader = %q, want the caller's %q", i, attr, w)
 				}
 			}
 		})

@@ -1,4 +1,4 @@
-package awssdk_test
+package clienttest
 
 import (
 	"context"
