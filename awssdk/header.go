@@ -7,6 +7,7 @@ import (
 
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
@@ -26,8 +27,6 @@ const (
 	// lambdaTraceEnv is the same header in the environment, set by
 	// aws-lambda-go only when a function handles one event at a time.
 	lambdaTraceEnv = xrayheader.EnvTraceHeader
-	// lambdaFunctionEnv is set in Lambda.
-	lambdaFunctionEnv = "AWS_LAMBDA_FUNCTION_NAME"
 	// maxLineage bounds the Lineage value copied from one header to another.
 	maxLineage = 200
 )
@@ -100,7 +99,7 @@ func (m *instrumentation) lineage(ctx context.Context, existing string) string {
 	if l := lineageOf(existing); l != "" {
 		return l
 	}
-	if m.getenv(lambdaFunctionEnv) != "" {
+	if lambdaenv.In(m.getenv) {
 		return lineageOf(m.getenv(lambdaTraceEnv))
 	}
 	return ""

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"go.opentelemetry.io/otel/trace"
 )
 
@@ -51,7 +52,7 @@ func TestLineageOf(t *testing.T) {
 
 func TestLineageSources(t *testing.T) {
 	inLambda := func(k string) string {
-		return map[string]string{lambdaFunctionEnv: "f", lambdaTraceEnv: "Root=1-5759e988-bd862e3fe1be46a994272793;Lineage=env:1"}[k]
+		return map[string]string{lambdaenv.FunctionName: "f", lambdaTraceEnv: "Root=1-5759e988-bd862e3fe1be46a994272793;Lineage=env:1"}[k]
 	}
 	outside := func(string) string { return "" }
 	//lint:ignore SA1029 aws-lambda-go's key is a plain string

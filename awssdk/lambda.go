@@ -5,6 +5,7 @@ import (
 
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
@@ -25,7 +26,7 @@ func (m *instrumentation) parentFromLambda(ctx context.Context) context.Context 
 		return ctx
 	}
 	h := lambdaHeader(ctx)
-	if h == "" && m.getenv(lambdaFunctionEnv) != "" {
+	if h == "" && lambdaenv.In(m.getenv) {
 		h = m.getenv(lambdaTraceEnv)
 	}
 	if sc := xrayheader.Parent(h); sc.IsValid() {
