@@ -7,6 +7,8 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
+const hexDigits = "0123456789abcdef"
+
 // TraceIDString returns the X-Ray form of an OpenTelemetry trace ID:
 // "1-" + 8 hex digits (the epoch seconds when the ID came from the X-Ray ID
 // generator) + "-" + 24 hex digits.

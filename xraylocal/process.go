@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -39,7 +40,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		outcome = OutcomeDropped
 		if !hasRule(problems, "header", "one-document") {
 			problems = append(problems, segment.Problem{Rule: "header",
-				Msg: fmt.Sprintf("the daemon drops this datagram: it needs the header line %s, a newline and one document", segment.Header[:len(segment.Header)-1])})
+				Msg: fmt.Sprintf("the daemon drops this datagram: it needs the header line %s, a newline and one document", wire.Header[:len(wire.Header)-1])})
 		}
 	case m == nil:
 		outcome = OutcomeRejected

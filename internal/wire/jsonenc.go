@@ -1,14 +1,29 @@
-package segment
+package wire
 
 import (
+	"encoding/hex"
 	"math"
 	"strconv"
 	"unicode/utf8"
 
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 )
 
 const hexDigits = "0123456789abcdef"
+
+// appendTraceID appends the X-Ray form of a trace ID, 1-<8 hex>-<24 hex>.
+func appendTraceID(b []byte, id trace.TraceID) []byte {
+	b = append(b, '1', '-')
+	b = hex.AppendEncode(b, id[:4])
+	b = append(b, '-')
+	return hex.AppendEncode(b, id[4:])
+}
+
+// appendSpanID appends a span ID as 16 hex digits.
+func appendSpanID(b []byte, id trace.SpanID) []byte {
+	return hex.AppendEncode(b, id[:])
+}
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
 // control characters are escaped, and at most maxRunes characters are kept
