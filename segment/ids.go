@@ -27,13 +27,6 @@ func appendTraceID(b []byte, id trace.TraceID) []byte {
 	return b
 }
 
-func appendSpanID(b []byte, id trace.SpanID) []byte {
-	for _, c := range id {
-		b = append(b, hexDigits[c>>4], hexDigits[c&0xf])
-	}
-	return b
-}
-
 // ErrBadTraceID is wrapped by the error of [ParseTraceID].
 var ErrBadTraceID = errors.New("segment: not an X-Ray trace ID")
 

@@ -19,9 +19,9 @@ func bigDatagram(n int) []byte {
 	return []byte(head + strings.Repeat("x", n-len(head)-len(tail)) + tail)
 }
 
-// TestProtocol feeds the edge cases of xray-wire.md §1 and checks what the
-// daemon would do with each (drop, forward to X-Ray which rejects it, or
-// accept), and which rules are reported.
+// TestProtocol feeds the edge cases of the daemon's UDP protocol and checks
+// what the daemon would do with each (drop, forward to X-Ray which rejects
+// it, or accept), and which rules are reported.
 func TestProtocol(t *testing.T) {
 	h := wire.Header
 	cases := []struct {

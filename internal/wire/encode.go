@@ -151,20 +151,46 @@ func appendStringMember(b []byte, key, value string) []byte {
 	return appendString(b, value, segment.MaxStringLen)
 }
 
-// appendObjectMember appends ,"key":"value" inside an object being written,
-// omitting empty values; first reports whether no member was written yet.
-func appendObjectMember(b []byte, first *bool, key, value string) []byte {
-	if value == "" {
-		return b
-	}
+// appendKey appends "key": as the next member of an object being written;
+// first reports whether no member was written yet. key must need no escaping.
+func appendKey(b []byte, first *bool, key string) []byte {
+	b = appendComma(b, first)
+	b = append(b, '"')
+	b = append(b, key...)
+	return append(b, '"', ':')
+}
+
+// appendComma appends the comma before an object's next member, unless
+// first says none was written yet, and then clears first.
+func appendComma(b []byte, first *bool) []byte {
 	if !*first {
 		b = append(b, ',')
 	}
 	*first = false
-	b = append(b, '"')
-	b = append(b, key...)
-	b = append(b, '"', ':')
-	return appendString(b, value, segment.MaxStringLen)
+	return b
+}
+
+// appendObjectMember appends "key":"value" as the next member of an object,
+// with value cut to MaxStringLen, or nothing when value is empty.
+func appendObjectMember(b []byte, first *bool, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	return appendString(appendKey(b, first, key), value, segment.MaxStringLen)
+}
+
+// appendStrings appends the string members given as key, value pairs with
+// [appendObjectMember].
+func appendStrings(b []byte, first *bool, pairs ...string) []byte {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		b = appendObjectMember(b, first, pairs[i], pairs[i+1])
+	}
+	return b
+}
+
+// appendNested opens "key":{ as the next member of an object.
+func appendNested(b []byte, first *bool, key string) []byte {
+	return append(appendKey(b, first, key), '{')
 }
 
 func appendHTTP(b []byte, h *segment.HTTP, subsegment bool) []byte {
@@ -173,10 +199,7 @@ func appendHTTP(b []byte, h *segment.HTTP, subsegment bool) []byte {
 	if h.Method != "" || h.URL != "" || h.UserAgent != "" || h.ClientIP != "" {
 		b = append(b, `"request":{`...)
 		first := true
-		b = appendObjectMember(b, &first, "method", h.Method)
-		b = appendObjectMember(b, &first, "url", h.URL)
-		b = appendObjectMember(b, &first, "user_agent", h.UserAgent)
-		b = appendObjectMember(b, &first, "client_ip", h.ClientIP)
+		b = appendStrings(b, &first, "method", h.Method, "url", h.URL, "user_agent", h.UserAgent, "client_ip", h.ClientIP)
 		if h.ClientIP != "" && h.XForwardedFor && !subsegment {
 			b = append(b, `,"x_forwarded_for":true`...)
 		}
@@ -188,16 +211,12 @@ func appendHTTP(b []byte, h *segment.HTTP, subsegment bool) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `"response":{`...)
+		first := true
 		if validStatus(h.Status) {
-			b = append(b, `"status":`...)
-			b = strconv.AppendInt(b, h.Status, 10)
-			if h.ContentLength >= 0 {
-				b = append(b, ',')
-			}
+			b = strconv.AppendInt(appendKey(b, &first, "status"), h.Status, 10)
 		}
 		if h.ContentLength >= 0 {
-			b = append(b, `"content_length":`...)
-			b = strconv.AppendInt(b, h.ContentLength, 10)
+			b = strconv.AppendInt(appendKey(b, &first, "content_length"), h.ContentLength, 10)
 		}
 		b = append(b, '}')
 	}
@@ -209,12 +228,8 @@ func validStatus(s int64) bool { return s >= 100 && s <= 599 }
 func appendSQL(b []byte, s *segment.SQL) []byte {
 	b = append(b, `,"sql":{`...)
 	first := true
-	b = appendObjectMember(b, &first, "url", s.URL)
-	b = appendObjectMember(b, &first, "sanitized_query", s.SanitizedQuery)
-	b = appendObjectMember(b, &first, "database_type", s.DatabaseType)
-	b = appendObjectMember(b, &first, "database_version", s.DatabaseVersion)
-	b = appendObjectMember(b, &first, "driver_version", s.DriverVersion)
-	b = appendObjectMember(b, &first, "user", s.User)
+	b = appendStrings(b, &first, "url", s.URL, "sanitized_query", s.SanitizedQuery, "database_type", s.DatabaseType,
+		"database_version", s.DatabaseVersion, "driver_version", s.DriverVersion, "user", s.User)
 	if s.Preparation == "call" || s.Preparation == "statement" {
 		b = appendObjectMember(b, &first, "preparation", s.Preparation)
 	}
@@ -245,28 +260,20 @@ func appendCause(b []byte, exs []segment.Exception) []byte {
 			b = strconv.AppendInt(b, int64(e.Truncated), 10)
 		}
 		if len(e.Stack) > 0 {
-			b = append(b, `,"stack":[`...)
-			for j, f := range e.Stack {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = append(b, '{')
-				first := true
-				b = appendObjectMember(b, &first, "path", f.Path)
-				if f.Line > 0 {
-					if !first {
-						b = append(b, ',')
-					}
-					first = false
-					b = append(b, `"line":`...)
-					b = strconv.AppendInt(b, int64(f.Line), 10)
-				}
-				b = appendObjectMember(b, &first, "label", f.Label)
-				b = append(b, '}')
-			}
-			b = append(b, ']')
+			b = appendArray(append(b, `,"stack":`...), e.Stack, appendFrame)
 		}
 		b = append(b, '}')
 	}
 	return append(b, `]}`...)
+}
+
+func appendFrame(b []byte, f segment.StackFrame) []byte {
+	b = append(b, '{')
+	first := true
+	b = appendObjectMember(b, &first, "path", f.Path)
+	if f.Line > 0 {
+		b = strconv.AppendInt(appendKey(b, &first, "line"), int64(f.Line), 10)
+	}
+	b = appendObjectMember(b, &first, "label", f.Label)
+	return append(b, '}')
 }

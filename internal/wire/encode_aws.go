@@ -24,49 +24,24 @@ func appendAWS(b []byte, a *segment.AWS, subsegment bool) []byte {
 // appendAWSCall appends the members of an AWS SDK call: operation, region,
 // request id, retries, queue and tables, and the call's parameters.
 func appendAWSCall(b []byte, first *bool, a *segment.AWS) []byte {
-	b = appendObjectMember(b, first, "operation", a.Operation)
-	b = appendObjectMember(b, first, "region", a.Region)
-	b = appendObjectMember(b, first, "request_id", a.RequestID)
+	b = appendStrings(b, first, "operation", a.Operation, "region", a.Region, "request_id", a.RequestID)
 	if a.Retries >= 0 {
-		if !*first {
-			b = append(b, ',')
-		}
-		*first = false
-		b = append(b, `"retries":`...)
-		b = strconv.AppendInt(b, a.Retries, 10)
+		b = strconv.AppendInt(appendKey(b, first, "retries"), a.Retries, 10)
 	}
 	b = appendObjectMember(b, first, "queue_url", a.QueueURL)
 	switch {
 	case len(a.TableNames) > 1:
-		if !*first {
-			b = append(b, ',')
-		}
-		*first = false
-		b = append(b, `"table_names":[`...)
-		for i, t := range a.TableNames {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, t, segment.MaxStringLen)
-		}
-		b = append(b, ']')
+		b = appendArray(appendKey(b, first, "table_names"), a.TableNames, appendShortString)
 	case len(a.TableNames) == 1:
 		b = appendObjectMember(b, first, "table_name", a.TableNames[0])
 	default:
 		b = appendObjectMember(b, first, "table_name", a.TableName)
 	}
 	for _, kv := range a.Params {
-		key := segment.SanitizeAWSKey(kv.Key)
-		if key == "" {
-			continue
+		if key := segment.SanitizeAWSKey(kv.Key); key != "" {
+			b = appendString(appendComma(b, first), key, segment.MaxStringLen)
+			b = appendValue(append(b, ':'), kv.Value, segment.MaxStringLen)
 		}
-		if !*first {
-			b = append(b, ',')
-		}
-		*first = false
-		b = appendString(b, key, segment.MaxStringLen)
-		b = append(b, ':')
-		b = appendValue(b, kv.Value, segment.MaxStringLen)
 	}
 	return b
 }
@@ -74,87 +49,46 @@ func appendAWSCall(b []byte, first *bool, a *segment.AWS) []byte {
 // appendAWSResource appends what a segment says about where it runs.
 func appendAWSResource(b []byte, first *bool, a *segment.AWS) []byte {
 	if e := a.EC2; e != nil {
-		b = appendNested(b, first, "ec2")
 		f := true
-		b = appendObjectMember(b, &f, "instance_id", e.InstanceID)
-		b = appendObjectMember(b, &f, "availability_zone", e.AvailabilityZone)
-		b = appendObjectMember(b, &f, "instance_size", e.InstanceSize)
-		b = appendObjectMember(b, &f, "ami_id", e.AMIID)
+		b = appendStrings(appendNested(b, first, "ec2"), &f, "instance_id", e.InstanceID,
+			"availability_zone", e.AvailabilityZone, "instance_size", e.InstanceSize, "ami_id", e.AMIID)
 		b = append(b, '}')
 	}
 	if e := a.ECS; e != nil {
-		b = appendNested(b, first, "ecs")
 		f := true
-		b = appendObjectMember(b, &f, "container", e.Container)
-		b = appendObjectMember(b, &f, "container_id", e.ContainerID)
-		b = appendObjectMember(b, &f, "container_arn", e.ContainerARN)
-		b = appendObjectMember(b, &f, "cluster_arn", e.ClusterARN)
-		b = appendObjectMember(b, &f, "task_arn", e.TaskARN)
-		b = appendObjectMember(b, &f, "task_family", e.TaskFamily)
-		b = appendObjectMember(b, &f, "launch_type", e.LaunchType)
-		b = appendObjectMember(b, &f, "availability_zone", e.AvailabilityZone)
+		b = appendStrings(appendNested(b, first, "ecs"), &f, "container", e.Container, "container_id", e.ContainerID,
+			"container_arn", e.ContainerARN, "cluster_arn", e.ClusterARN, "task_arn", e.TaskARN,
+			"task_family", e.TaskFamily, "launch_type", e.LaunchType, "availability_zone", e.AvailabilityZone)
 		b = append(b, '}')
 	}
 	if e := a.EKS; e != nil {
-		b = appendNested(b, first, "eks")
 		f := true
-		b = appendObjectMember(b, &f, "cluster_name", e.ClusterName)
-		b = appendObjectMember(b, &f, "pod", e.Pod)
-		b = appendObjectMember(b, &f, "container_id", e.ContainerID)
+		b = appendStrings(appendNested(b, first, "eks"), &f, "cluster_name", e.ClusterName, "pod", e.Pod,
+			"container_id", e.ContainerID)
 		b = append(b, '}')
 	}
 	if e := a.ElasticBeanstalk; e != nil {
-		b = appendNested(b, first, "elastic_beanstalk")
 		f := true
-		b = appendObjectMember(b, &f, "environment_name", e.EnvironmentName)
-		b = appendObjectMember(b, &f, "version_label", e.VersionLabel)
+		b = appendStrings(appendNested(b, first, "elastic_beanstalk"), &f, "environment_name", e.EnvironmentName,
+			"version_label", e.VersionLabel)
 		if e.DeploymentID > 0 {
-			if !f {
-				b = append(b, ',')
-			}
-			b = append(b, `"deployment_id":`...)
-			b = strconv.AppendInt(b, e.DeploymentID, 10)
+			b = strconv.AppendInt(appendKey(b, &f, "deployment_id"), e.DeploymentID, 10)
 		}
 		b = append(b, '}')
 	}
 	if x := a.XRay; x != nil {
-		b = appendNested(b, first, "xray")
 		f := true
-		b = appendObjectMember(b, &f, "sdk", x.SDK)
-		b = appendObjectMember(b, &f, "sdk_version", x.SDKVersion)
-		if !f {
-			b = append(b, ',')
-		}
-		b = append(b, `"auto_instrumentation":false}`...)
+		b = appendStrings(appendNested(b, first, "xray"), &f, "sdk", x.SDK, "sdk_version", x.SDKVersion)
+		b = append(appendKey(b, &f, "auto_instrumentation"), "false}"...)
 	}
 	if len(a.LogGroups) > 0 {
-		if !*first {
-			b = append(b, ',')
-		}
-		*first = false
-		b = append(b, `"cloudwatch_logs":[`...)
-		for i, g := range a.LogGroups {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '{')
-			f := true
-			b = appendObjectMember(b, &f, "log_group", g.Name)
-			b = appendObjectMember(b, &f, "arn", g.ARN)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+		b = appendArray(appendKey(b, first, "cloudwatch_logs"), a.LogGroups, appendLogGroup)
 	}
 	return b
 }
 
-// appendNested opens "key":{ as the next member of an object.
-func appendNested(b []byte, first *bool, key string) []byte {
-	if !*first {
-		b = append(b, ',')
-	}
-	*first = false
-	b = append(b, '"')
-	b = append(b, key...)
-	return append(b, `":{`...)
+func appendLogGroup(b []byte, g segment.LogGroup) []byte {
+	f := true
+	b = appendStrings(append(b, '{'), &f, "log_group", g.Name, "arn", g.ARN)
+	return append(b, '}')
 }

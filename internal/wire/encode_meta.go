@@ -8,18 +8,10 @@ func appendAnnotations(b []byte, kvs []segment.KeyValue) []byte {
 	b = append(b, `,"annotations":{`...)
 	first := true
 	for _, kv := range kvs {
-		key := segment.SanitizeAnnotationKey(kv.Key)
-		if key == "" {
-			continue
+		// A sanitized key is made of letters, digits and _: nothing to escape.
+		if key := segment.SanitizeAnnotationKey(kv.Key); key != "" {
+			b = appendPrimitive(appendKey(b, &first, key), kv.Value, segment.MaxAnnotationValueLen)
 		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = append(b, '"')
-		b = append(b, key...)
-		b = append(b, '"', ':')
-		b = appendPrimitive(b, kv.Value, segment.MaxAnnotationValueLen)
 	}
 	return append(b, '}')
 }
@@ -31,11 +23,7 @@ func appendMetadata(b []byte, nss []segment.Namespace) []byte {
 		if len(ns.Entries) == 0 && len(ns.Raw) == 0 {
 			continue
 		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = appendString(b, segment.SanitizeMetadataKey(ns.Name), 0)
+		b = appendString(appendComma(b, &first), segment.SanitizeMetadataKey(ns.Name), 0)
 		b = append(b, ':')
 		if len(ns.Raw) > 0 {
 			b = append(b, ns.Raw...)

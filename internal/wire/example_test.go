@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
-	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
@@ -19,14 +18,11 @@ import (
 // 1-5759e988-bd862e3fe1be46a994272793, a child of 53995c3f42cd8ad8 (remote or
 // local), that ran for 1.5 ms.
 func exampleSpan(name string, kind trace.SpanKind, remote bool, attrs ...attribute.KeyValue) sdktrace.ReadOnlySpan {
-	cfg := trace.SpanContextConfig{TraceID: spantest.Trace, TraceFlags: trace.FlagsSampled}
-	cfg.SpanID = trace.SpanID{0xaa, 0xbb, 0xcc, 0xdd, 0x00, 0x11, 0x22, 0x33}
-	sc := trace.NewSpanContext(cfg)
-	cfg.SpanID, cfg.Remote = trace.SpanID{0x53, 0x99, 0x5c, 0x3f, 0x42, 0xcd, 0x8a, 0xd8}, remote
-	begin := time.Date(2026, 11, 21, 10, 0, 0, 123456789, time.UTC)
-	return tracetest.SpanStub{Name: name, SpanKind: kind, SpanContext: sc, Parent: trace.NewSpanContext(cfg),
-		StartTime: begin, EndTime: begin.Add(1500 * time.Microsecond), Attributes: attrs,
-		Resource: resource.NewSchemaless(attribute.String("service.name", "orders-api"))}.Snapshot()
+	s := spantest.Span(0xaabbccdd00112233, 0x53995c3f42cd8ad8, attrs...)
+	s.Name, s.SpanKind, s.Parent = name, kind, s.Parent.WithRemote(remote)
+	s.StartTime = time.Date(2026, 11, 21, 10, 0, 0, 123456789, time.UTC)
+	s.EndTime = s.StartTime.Add(1500 * time.Microsecond)
+	return s.Snapshot()
 }
 
 func ExampleAppendDocument() {

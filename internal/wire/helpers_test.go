@@ -50,11 +50,8 @@ func pack(t testing.TB, cfg segment.Config, stubs tracetest.SpanStubs) (*Packer,
 func checkAllOnce(t *testing.T, gs []fakedaemon.Datagram, n int) {
 	t.Helper()
 	for _, g := range gs {
-		if g.Invalid != nil {
-			t.Errorf("invalid datagram: %v\n%.1000s", g.Invalid, g.Raw)
-		}
-		if len(g.Raw) > segment.MaxDatagramSize {
-			t.Errorf("datagram of %d bytes, limit %d", len(g.Raw), segment.MaxDatagramSize)
+		if g.Invalid != nil || len(g.Raw) > segment.MaxDatagramSize {
+			t.Errorf("datagram of %d bytes (limit %d): %v\n%.1000s", len(g.Raw), segment.MaxDatagramSize, g.Invalid, g.Raw)
 		}
 	}
 	docs, err := fakedaemon.Documents(gs)

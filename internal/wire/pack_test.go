@@ -1,13 +1,8 @@
 package wire
 
 import (
-	"fmt"
-	"math"
-	"strings"
 	"testing"
 
-	"go.opentelemetry.io/otel/attribute"
-	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"github.com/otelxray/otelxray/segment"
@@ -77,32 +72,6 @@ func TestPackingCycleAndDuplicates(t *testing.T) {
 	stubs := tracetest.SpanStubs{span(1, 0), span(2, 3), span(3, 2), span(4, 4)}
 	_, gs := pack(t, segment.Config{}, stubs)
 	checkAllOnce(t, gs, 4)
-}
-
-func TestPackingHostileSpans(t *testing.T) {
-	many := make([]attribute.KeyValue, 10000)
-	for i := range many {
-		many[i] = attribute.Int(fmt.Sprintf("attr.%05d", i), i)
-	}
-	links := make([]sdktrace.Link, 300)
-	for i := range links {
-		links[i] = sdktrace.Link{SpanContext: spanContext(uint64(9000 + i))}
-	}
-	withName := func(s tracetest.SpanStub, name string) tracetest.SpanStub { s.Name = name; return s }
-	withLinks := func(s tracetest.SpanStub) tracetest.SpanStub { s.Links = links; return s }
-	stubs := tracetest.SpanStubs{
-		span(1, 0, attribute.String("payload", strings.Repeat("x", 1<<20))),
-		span(2, 1, many...),
-		span(3, 1, attribute.Float64("nan", math.NaN()), attribute.Float64("inf", math.Inf(-1))),
-		withName(span(4, 1, attribute.String("k\xff\xfe", "v\xc3\x28")), "bad \xff\xfe name"),
-		withName(span(5, 1), ""),
-		withLinks(span(6, 1)),
-	}
-	p, gs := pack(t, segment.Config{Indexed: []string{"attr.00001", "nan"}}, stubs)
-	checkAllOnce(t, gs, 6)
-	if p.Trimmed() < 2 {
-		t.Errorf("trimmed %d spans, want at least the 1 MB and the 10,000-attribute ones", p.Trimmed())
-	}
 }
 
 func TestPackingDropsOrphans(t *testing.T) {
