@@ -55,3 +55,19 @@ func BenchmarkPack(b *testing.B) {
 	}
 	b.ReportMetric(float64(p.Len()), "datagrams/op")
 }
+
+// BenchmarkAppendDocument is the encoder alone on a translated AWS SDK span;
+// it must not allocate.
+func BenchmarkAppendDocument(b *testing.B) {
+	s := child("DynamoDB.GetItem", trace.SpanKindClient,
+		attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "DynamoDB"),
+		attribute.StringSlice("aws.dynamodb.table_names", []string{"orders", "audit"}),
+		attribute.Int("http.response.status_code", 200), attribute.Int("meta.c", 3)).Snapshot()
+	d, _ := segment.NewTranslator(segment.Config{}).Translate(s)
+	buf := make([]byte, 0, 4096)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = AppendDocument(buf[:0], &d)
+	}
+	b.ReportMetric(float64(len(buf)), "bytes/doc")
+}
