@@ -12,6 +12,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"github.com/otelxray/otelxray/exporter/xrayudp"
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/lambdatrace"
 	"github.com/otelxray/otelxray/segment"
 )
@@ -116,7 +117,7 @@ func BenchmarkExporter(b *testing.B) {
 		tr := segment.NewTranslator(segment.Config{Lambda: true})
 		for _, s := range spans {
 			d, _ := tr.Translate(s)
-			single = append(single, segment.AppendDocument([]byte(segment.Header), &d))
+			single = append(single, wire.AppendDocument([]byte(wire.Header), &d))
 		}
 		for _, floor := range []struct {
 			name  string

@@ -8,8 +8,8 @@ import (
 // Document is one X-Ray segment or subsegment, as plain Go values. The zero
 // value of every field means "absent": it is left out of the encoded JSON.
 //
-// A Document is produced by [Translator.Translate] and encoded by
-// [AppendDocument]; callers rarely build one by hand.
+// A Document is produced by [Translator.Translate] and encoded by the
+// exporter; callers rarely build one by hand.
 type Document struct {
 	// Name is the (sub)segment name, already sanitized.
 	Name string
@@ -51,6 +51,10 @@ type Document struct {
 	// Links are the span's links, at most MaxLinks.
 	Links []Link
 }
+
+// NotesNamespace is the metadata namespace where otelxray notes what it left
+// out of a document: dropped links and attributes, trimmed fields.
+const NotesNamespace = "otelxray"
 
 // KeyValue is one annotation or metadata entry.
 type KeyValue struct {

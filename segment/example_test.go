@@ -2,7 +2,6 @@ package segment_test
 
 import (
 	"fmt"
-	"strings"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/trace"
@@ -17,22 +16,10 @@ func ExampleTranslator_Translate() {
 	tr := segment.NewTranslator(segment.Config{Lambda: true})
 	d, why := tr.Translate(s.Snapshot())
 	fmt.Println(why, d.Name, d.Namespace, d.AWS.Operation, d.AWS.TableName)
-	fmt.Printf("%s\n", segment.AppendDocument(nil, &d))
+	fmt.Println(d.Subsegment, d.TraceID, d.ParentID)
 	// Output:
 	// kept DynamoDB aws GetItem orders
-	// {"type":"subsegment","trace_id":"1-5759e988-bd862e3fe1be46a994272793","parent_id":"53995c3f42cd8ad8","name":"DynamoDB","id":"aabbccdd00112233","start_time":1795255200.123456,"end_time":1795255200.124956,"namespace":"aws","aws":{"operation":"GetItem","table_name":"orders"}}
-}
-
-func ExampleAppendFieldsLimited() {
-	s := stub("upload", trace.SpanKindInternal, localParent(),
-		attribute.String("body", strings.Repeat("x", 100000)), attribute.String("user", "bob"))
-	d, _ := segment.NewTranslator(segment.Config{}).Translate(s.Snapshot())
-	fields, trimmed := segment.AppendFieldsLimited(nil, &d, 4096)
-	fmt.Println(len(fields) <= 4096, trimmed)
-	fmt.Printf("{%s}\n", fields)
-	// Output:
-	// true metadata
-	// {"name":"upload","id":"aabbccdd00112233","start_time":1795255200.123456,"end_time":1795255200.124956,"metadata":{"default":{"user":"bob"},"otelxray":{"trimmed":"metadata"}}}
+	// true 5759e988bd862e3fe1be46a994272793 53995c3f42cd8ad8
 }
 
 func ExampleTraceIDString() {
@@ -62,6 +49,16 @@ func ExampleSanitizeName() {
 func ExampleSanitizeAnnotationKey() {
 	fmt.Println(segment.SanitizeAnnotationKey("order.id"))
 	// Output: order_id
+}
+
+func ExampleSanitizeAWSKey() {
+	fmt.Println(segment.SanitizeAWSKey("TableName"), segment.SanitizeAWSKey("key_name"))
+	// Output: table_name key_name
+}
+
+func ExampleSanitizeMetadataKey() {
+	fmt.Println(segment.SanitizeMetadataKey("AWS.region"), segment.SanitizeMetadataKey("region"))
+	// Output: _AWS.region region
 }
 
 func ExampleParseGoStack() {

@@ -9,6 +9,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -50,5 +51,5 @@ func encode(tr *segment.Translator, s sdktrace.ReadOnlySpan) ([]byte, segment.Dr
 	if why != segment.Keep {
 		return nil, why
 	}
-	return segment.AppendDocument(nil, &d), why
+	return wire.AppendDocument(nil, &d), why
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/otelxray/otelxray/internal/xrayheader"
 )
 
+const hexDigits = "0123456789abcdef"
+
 // TraceIDString returns the X-Ray form of an OpenTelemetry trace ID:
 // "1-" + 8 hex digits (the epoch seconds when the ID came from the X-Ray ID
 // generator) + "-" + 24 hex digits.
@@ -22,13 +24,6 @@ func appendTraceID(b []byte, id trace.TraceID) []byte {
 		if i == 4 {
 			b = append(b, '-')
 		}
-		b = append(b, hexDigits[c>>4], hexDigits[c&0xf])
-	}
-	return b
-}
-
-func appendSpanID(b []byte, id trace.SpanID) []byte {
-	for _, c := range id {
 		b = append(b, hexDigits[c>>4], hexDigits[c&0xf])
 	}
 	return b

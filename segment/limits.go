@@ -1,19 +1,18 @@
 package segment
 
-// Limits of the X-Ray wire format (xray-wire.md §1-§2). Where sources disagree
-// the stricter value is used, so a document that passes these limits is
-// accepted by the daemon and by the X-Ray API.
+// Limits of the X-Ray wire format ("The daemon's UDP protocol" and "Document
+// fields" in the project's notes on X-Ray on the wire). Where sources disagree the stricter value is used, so a
+// document that passes these limits is accepted by the daemon and by the
+// X-Ray API.
 const (
-	// Header is the line that starts every datagram sent to the daemon.
-	Header = `{"format":"json","version":1}` + "\n"
-
-	// MaxDatagramSize is the largest datagram (header plus document) this
-	// package produces or accepts. The daemon reads with a 64 KiB buffer and
+	// MaxDatagramSize is the largest datagram (header plus document) that
+	// otelxray produces or accepts. The daemon reads with a 64 KiB buffer and
 	// the largest IPv4 UDP payload is 65,507 bytes; 64,000 leaves margin.
 	MaxDatagramSize = 64000
 
-	// MaxDocumentSize is the largest document that fits in a datagram.
-	MaxDocumentSize = MaxDatagramSize - len(Header)
+	// MaxDocumentSize is the largest document that fits in a datagram: the
+	// daemon's header line and its newline take 30 bytes.
+	MaxDocumentSize = MaxDatagramSize - headerSize
 
 	// MaxNameLen is the longest (sub)segment name, in characters.
 	MaxNameLen = 200
@@ -40,3 +39,7 @@ const (
 	// rest are counted in the exception's truncated field.
 	MaxStackFrames = 50
 )
+
+// headerSize is the length of the daemon's header line with its newline;
+// the header itself is written by the exporter's wire package.
+const headerSize = 30

@@ -95,16 +95,43 @@ func annotationKeyByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// cutRunes cuts s to at most n characters, on a rune boundary.
-func cutRunes(s string, n int) string {
-	if len(s) <= n {
-		return s
+// SanitizeAWSKey makes k a key of the aws object: it returns k if it is
+// snake_case ([a-z0-9_]+) and at most MaxStringLen long, else a snake_case
+// form of it ("TableName" -> "table_name"), or "" when nothing is left.
+func SanitizeAWSKey(k string) string {
+	ok := k != "" && len(k) <= MaxStringLen
+	for i := 0; ok && i < len(k); i++ {
+		c := k[i]
+		ok = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
 	}
-	i, count := 0, 0
-	for i < len(s) && count < n {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		count++
+	if ok {
+		return k
 	}
-	return s[:i]
+	out := make([]byte, 0, len(k)+4)
+	for i := 0; i < len(k) && len(out) < MaxStringLen; i++ {
+		c := k[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			if len(out) > 0 && out[len(out)-1] != '_' {
+				out = append(out, '_')
+			}
+			out = append(out, c+'a'-'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			out = append(out, c)
+		default:
+			if len(out) > 0 && out[len(out)-1] != '_' {
+				out = append(out, '_')
+			}
+		}
+	}
+	return string(out)
+}
+
+// SanitizeMetadataKey keeps a metadata key or namespace name out of the
+// "AWS." prefix that X-Ray reserves: "AWS.x" becomes "_AWS.x".
+func SanitizeMetadataKey(k string) string {
+	if len(k) >= 4 && k[:4] == "AWS." {
+		return "_" + k
+	}
+	return k
 }

@@ -164,7 +164,8 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	return d, Keep
 }
 
-// name picks the document name by the precedence of xray-wire.md §3 and
+// name picks the document name by the precedence X-Ray users expect ("From
+// an OTel span to a document" in the notes on X-Ray on the wire) and
 // consumes the attributes it used.
 func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI bool, res *resourceInfo) string {
 	kind := s.SpanKind()
@@ -344,7 +345,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) && kv.Value.Type() == attribute.STRING {
 			if raw := rawObject(kv.Value.AsString()); raw != nil {
 				ns := k[len(metadata.NamespaceKeyPrefix):]
-				if ns != "" && ns != "default" && ns != otelxrayNamespace {
+				if ns != "" && ns != "default" && ns != NotesNamespace {
 					extra = append(extra, Namespace{Name: ns, Raw: raw})
 					continue
 				}
@@ -361,7 +362,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 		if a.used(i) {
 			continue
 		}
-		def = append(def, KeyValue{Key: metadataKey(k), Value: kv.Value})
+		def = append(def, KeyValue{Key: SanitizeMetadataKey(k), Value: kv.Value})
 	}
 	if !d.Subsegment {
 		def = append(def, res.metadata...)
@@ -381,7 +382,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 	}
 	out = append(out, extra...)
 	if len(mark) > 0 {
-		out = append(out, Namespace{Name: otelxrayNamespace, Entries: mark})
+		out = append(out, Namespace{Name: NotesNamespace, Entries: mark})
 	}
 	return out
 }
@@ -437,7 +438,7 @@ func dedupeNamespaces(nss []Namespace) []Namespace {
 	for _, ns := range nss {
 		dup := false
 		for _, o := range out {
-			dup = dup || metadataKey(o.Name) == metadataKey(ns.Name)
+			dup = dup || SanitizeMetadataKey(o.Name) == SanitizeMetadataKey(ns.Name)
 		}
 		if !dup {
 			out = append(out, ns)
@@ -445,10 +446,6 @@ func dedupeNamespaces(nss []Namespace) []Namespace {
 	}
 	return out
 }
-
-// otelxrayNamespace is the metadata namespace where the exporter notes what it
-// left out of a document (trimmed fields, dropped links).
-const otelxrayNamespace = "otelxray"
 
 func (t *Translator) isIndexed(k string) bool {
 	if t.indexed == nil {

@@ -49,7 +49,7 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 			continue
 		}
 		p := k[len("aws."):]
-		if p == "" || snakeKey(p) != p || reservedAWSParam(p) || len(x.Params) >= maxAWSParams || hasKey(x.Params, p) {
+		if p == "" || SanitizeAWSKey(p) != p || reservedAWSParam(p) || len(x.Params) >= maxAWSParams || hasKey(x.Params, p) {
 			continue // what is left over stays in metadata
 		}
 		a.use(i)

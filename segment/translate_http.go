@@ -92,3 +92,6 @@ func cleanURL(u string) string {
 	}
 	return u
 }
+
+// validStatus reports whether s is an HTTP status code X-Ray accepts.
+func validStatus(s int64) bool { return s >= 100 && s <= 599 }

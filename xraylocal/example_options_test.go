@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -50,11 +50,11 @@ func ExampleWithForward() {
 
 	conn, _ := net.Dial("udp", srv.UDPAddr())
 	defer conn.Close()
-	_, _ = conn.Write([]byte(segment.Header + webDoc))
+	_, _ = conn.Write([]byte(wire.Header + webDoc))
 	buf := make([]byte, 65536)
 	_ = daemon.SetReadDeadline(time.Now().Add(5 * time.Second))
 	n, err := daemon.Read(buf)
-	fmt.Println(err, string(buf[:n]) == segment.Header+webDoc)
+	fmt.Println(err, string(buf[:n]) == wire.Header+webDoc)
 	// Output: <nil> true
 }
 
@@ -66,7 +66,7 @@ func ExampleWithTraceOutput() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Completed == 1 })
@@ -83,7 +83,7 @@ func ExampleWithProblemOutput() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + `{"name":"web"`))
+	srv.Receive([]byte(wire.Header + `{"name":"web"`))
 	// Output: ! invalid JSON: the document ends early, at byte 13 (truncated?) [json] (datagram 1; rejected by X-Ray)
 }
 
@@ -94,7 +94,7 @@ func ExampleWithDocumentOutput() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + `{"trace_id":"1-5759e988-bd862e3fe1be46a994272793", "name":"web","id":"a000000000000001","start_time":1,"end_time":2}`))
+	srv.Receive([]byte(wire.Header + `{"trace_id":"1-5759e988-bd862e3fe1be46a994272793", "name":"web","id":"a000000000000001","start_time":1,"end_time":2}`))
 	// Output: {"trace_id":"1-5759e988-bd862e3fe1be46a994272793","name":"web","id":"a000000000000001","start_time":1,"end_time":2}
 }
 
@@ -105,7 +105,7 @@ func ExampleWithStrict() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + strings.Replace(webDoc, `"web"`, `"web!"`, 1))) // "!" is not allowed in names
+	srv.Receive([]byte(wire.Header + strings.Replace(webDoc, `"web"`, `"web!"`, 1))) // "!" is not allowed in names
 	fmt.Println(srv.Stats().Documents, srv.Problems()[0].Rule, srv.Problems()[0].Outcome)
 	// Output: 0 name left out (strict)
 }
@@ -117,8 +117,8 @@ func ExampleWithMaxTraces() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
-	srv.Receive([]byte(segment.Header + strings.Replace(webDoc, "bd862e3f", "00000000", 1)))
+	srv.Receive([]byte(wire.Header + webDoc))
+	srv.Receive([]byte(wire.Header + strings.Replace(webDoc, "bd862e3f", "00000000", 1)))
 	st := srv.Stats()
 	fmt.Println(st.Traces, st.Evicted)
 	// Output: 1 1
@@ -131,7 +131,7 @@ func ExampleWithMaxSpansPerTrace() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc)) // two spans
+	srv.Receive([]byte(wire.Header + webDoc)) // two spans
 	fmt.Println(srv.Stats().OverLimit, srv.Problems()[0].Rule)
 	// Output: 1 limit
 }
@@ -171,7 +171,7 @@ func ExampleWithOrphanTimeout() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + `{"type":"subsegment","trace_id":"1-5759e988-bd862e3fe1be46a994272793",` +
+	srv.Receive([]byte(wire.Header + `{"type":"subsegment","trace_id":"1-5759e988-bd862e3fe1be46a994272793",` +
 		`"parent_id":"53995c3f42cd8ad8","name":"orders-post","id":"d000000000000001","start_time":1,"end_time":2}`))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -191,7 +191,7 @@ func ExampleWithSettle() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Completed == 1 })

@@ -19,7 +19,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/exporter/xrayudp"
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -43,7 +43,7 @@ func ExampleStart() {
 		log.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := conn.Write([]byte(segment.Header + webDoc)); err != nil {
+	if _, err := conn.Write([]byte(wire.Header + webDoc)); err != nil {
 		log.Fatal(err)
 	}
 
@@ -114,7 +114,7 @@ func ExampleServer_Problems() {
 	defer srv.Close()
 
 	bad := strings.Replace(webDoc, `"namespace":"aws"`, `"namespace":"AWS"`, 1)
-	srv.Receive([]byte(segment.Header + bad))
+	srv.Receive([]byte(wire.Header + bad))
 	for _, p := range srv.Problems() {
 		fmt.Printf("%s at %s in doc %s (%s)\n", p.Rule, p.Field, p.DocID, p.Outcome)
 	}
@@ -128,7 +128,7 @@ func ExampleServer_Trace() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	t, ok := srv.Trace("1-5759e988-bd862e3fe1be46a994272793")
 	if !ok {
 		log.Fatal("no trace")
@@ -149,7 +149,7 @@ func ExampleTrace_WriteTree() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	t, _ := srv.Trace("1-5759e988-bd862e3fe1be46a994272793")
 	_ = t.WriteTree(os.Stdout)
 	// Output:
@@ -165,7 +165,7 @@ func ExampleServer_Traces() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	// Words match span names, called resources, URLs, ids and flags.
 	for _, q := range []string{"orders", "fault"} {
 		fmt.Printf("%q: %d trace(s)\n", q, len(srv.Traces(q)))
@@ -182,7 +182,7 @@ func ExampleServer_ServiceMap() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	m := srv.ServiceMap()
 	for _, n := range m.Nodes {
 		fmt.Printf("%-6s %-20s layer %d, %d request(s)\n", n.Name, n.Type, n.Layer, n.Stats.Requests)
@@ -200,7 +200,7 @@ func ExampleServiceMap_Edge() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	e := srv.ServiceMap().Edge("web", "orders")
 	fmt.Printf("%d call(s), p99 %.0fms\n", e.Stats.Requests, e.Stats.Latency.P99*1000)
 	// Output: 1 call(s), p99 50ms
@@ -213,7 +213,7 @@ func ExampleServiceMap_Node() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	n := srv.ServiceMap().Node("web")
 	fmt.Println(n.Type, n.Root, n.Stats.OK)
 	// Output: service true 1
@@ -226,7 +226,7 @@ func ExampleServiceMap_NodeOfType() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	n := srv.ServiceMap().NodeOfType("orders", "AWS::DynamoDB::Table")
 	fmt.Println(n.TypeLabel, n.Inferred)
 	// Output: DynamoDB table true
@@ -239,7 +239,7 @@ func ExampleServiceMap_WriteSVG() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	var b strings.Builder
 	if err := srv.ServiceMap().WriteSVG(&b); err != nil {
 		log.Fatal(err)
@@ -255,7 +255,7 @@ func ExampleServer_Handler() {
 		log.Fatal(err)
 	}
 	defer srv.Close()
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
@@ -304,8 +304,8 @@ func ExampleServer_Stats() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
-	srv.Receive([]byte(segment.Header + webDoc + webDoc)) // two documents: X-Ray rejects it
+	srv.Receive([]byte(wire.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc + webDoc)) // two documents: X-Ray rejects it
 	st := srv.Stats()
 	fmt.Println(st.Datagrams, st.Documents, st.Rejected, st.Traces)
 	// Output: 2 1 1 1
@@ -357,7 +357,7 @@ func ExampleTrace_Walk() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + webDoc))
+	srv.Receive([]byte(wire.Header + webDoc))
 	t, _ := srv.Trace("1-5759e988-bd862e3fe1be46a994272793")
 	calls := 0
 	t.Walk(func(s *xraylocal.Span, depth int) bool {
@@ -377,7 +377,7 @@ func ExampleServiceMap_String() {
 	}
 	defer srv.Close()
 
-	srv.Receive([]byte(segment.Header + strings.Replace(webDoc, `"namespace":"aws"`, `"namespace":"aws","error":true,"throttle":true`, 1)))
+	srv.Receive([]byte(wire.Header + strings.Replace(webDoc, `"namespace":"aws"`, `"namespace":"aws","error":true,"throttle":true`, 1)))
 	fmt.Print(srv.ServiceMap())
 	// Output:
 	// Client -> web (service): 1 request

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -33,7 +33,7 @@ func newTestServer(t testing.TB, opts ...Option) (*Server, *fakeClock) {
 }
 
 // dg returns doc as a datagram.
-func dg(doc string) []byte { return []byte(segment.Header + doc) }
+func dg(doc string) []byte { return []byte(wire.Header + doc) }
 
 // readLines returns the non-empty lines of a testdata file.
 func readLines(t testing.TB, name string) []string {

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/segment/validate"
 )
 
@@ -46,7 +46,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		outcome = OutcomeDiscarded
 		if !hasRule(problems, validate.RuleHeader, validate.RuleOneDocument) {
 			problems = append(problems, validate.Problem{Rule: validate.RuleHeader,
-				Msg: fmt.Sprintf("the daemon discards this datagram: it needs the header line %s, a newline and one document", segment.Header[:len(segment.Header)-1])})
+				Msg: fmt.Sprintf("the daemon discards this datagram: it needs the header line %s, a newline and one document", wire.Header[:len(wire.Header)-1])})
 		}
 	case m == nil:
 		outcome = OutcomeRejected

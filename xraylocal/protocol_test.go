@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 )
 
 // validDoc is a minimal valid segment.
@@ -14,16 +14,16 @@ const validDoc = `{"trace_id":"1-5759e988-bd862e3fe1be46a994272793","name":"web"
 // bigDatagram returns a valid document padded so that header plus document
 // are exactly n bytes.
 func bigDatagram(n int) []byte {
-	head := segment.Header + `{"trace_id":"1-5759e988-bd862e3fe1be46a994272793","name":"big","id":"a000000000000009","start_time":1700000000,"end_time":1700000000.5,"metadata":{"default":{"pad":"`
+	head := wire.Header + `{"trace_id":"1-5759e988-bd862e3fe1be46a994272793","name":"big","id":"a000000000000009","start_time":1700000000,"end_time":1700000000.5,"metadata":{"default":{"pad":"`
 	tail := `"}}}`
 	return []byte(head + strings.Repeat("x", n-len(head)-len(tail)) + tail)
 }
 
-// TestProtocol feeds the edge cases of xray-wire.md §1 and checks what the
-// daemon would do with each (drop, forward to X-Ray which rejects it, or
-// accept), and which rules are reported.
+// TestProtocol feeds the edge cases of the daemon's UDP protocol and checks
+// what the daemon would do with each (drop, forward to X-Ray which rejects
+// it, or accept), and which rules are reported.
 func TestProtocol(t *testing.T) {
-	h := segment.Header
+	h := wire.Header
 	cases := []struct {
 		name      string
 		in        []byte

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -93,7 +93,7 @@ func TestRun(t *testing.T) {
 	if srv.URL() == "" {
 		t.Fatal("no UI")
 	}
-	send(t, srv.UDPAddr(), segment.Header+doc, "no header")
+	send(t, srv.UDPAddr(), wire.Header+doc, "no header")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Completed >= 1 && st.Datagrams >= 2 }); err != nil {
@@ -125,7 +125,7 @@ func TestRun(t *testing.T) {
 	}
 	buf := make([]byte, 65536)
 	_ = target.SetReadDeadline(time.Now().Add(5 * time.Second))
-	if n, err := target.Read(buf); err != nil || string(buf[:n]) != segment.Header+doc {
+	if n, err := target.Read(buf); err != nil || string(buf[:n]) != wire.Header+doc {
 		t.Errorf("forwarded %q %v", buf[:n], err)
 	}
 }
@@ -141,7 +141,7 @@ func TestRunQuietAndEnv(t *testing.T) {
 	if srv.URL() != "" {
 		t.Error("-http off still serves")
 	}
-	send(t, srv.UDPAddr(), segment.Header+doc)
+	send(t, srv.UDPAddr(), wire.Header+doc)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Completed >= 1 }); err != nil {

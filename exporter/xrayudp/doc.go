@@ -25,8 +25,11 @@
 // one datagram. Every datagram stays within 64,000 bytes: documents that
 // would not fit are split into independent subsegments, and a span too big
 // on its own is trimmed (the trimmed fields are named in its metadata under
-// "otelxray"). Nothing blocks or panics: what could not be sent is counted in
-// [Exporter.Stats], and each ExportSpans call returns at most one error. A
-// daemon that is not running shows as refusals (ICMP port unreachable)
-// reported on later writes; see [Stats].
+// "otelxray"). The exporter translates spans with package segment, leaves the
+// JSON layout and the packing to otelxray's internal wire package, and itself
+// writes, paces and counts the finished datagrams. Nothing blocks or panics:
+// what could not be sent is counted in [Exporter.Stats], and each
+// ExportSpans call returns at most one error. A daemon that is not running
+// shows as refusals (ICMP port unreachable) reported on later writes; see
+// [Stats].
 package xrayudp

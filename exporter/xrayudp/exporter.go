@@ -10,6 +10,7 @@ import (
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -30,7 +31,7 @@ type Exporter struct {
 	deadline   time.Time     // the socket's write deadline, only moved forward
 	closeOnce  sync.Once
 	closeErr   error
-	batches    sync.Pool // *batch
+	packers    sync.Pool // *wire.Packer
 }
 
 // New returns an exporter with a UDP socket connected to the daemon. It sends
@@ -62,7 +63,7 @@ func New(opts ...Option) (*Exporter, error) {
 			IndexAll: cfg.indexAll,
 		}),
 	}
-	e.batches.New = func() any { return new(batch) }
+	e.packers.New = func() any { return new(wire.Packer) }
 	return e, nil
 }
 
@@ -91,31 +92,19 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 		e.stats.shutdown.Add(uint64(len(spans)))
 		return nil
 	}
-	b := e.batches.Get().(*batch)
-	defer e.putBatch(b)
-	b.build(e, spans)
-	if b.dropUnsampled > 0 {
-		e.stats.unsampled.Add(uint64(b.dropUnsampled))
-	}
-	if b.dropNoParent > 0 {
-		e.stats.noParent.Add(uint64(b.dropNoParent))
-	}
-	if b.dropInvalid > 0 {
-		e.stats.invalid.Add(uint64(b.dropInvalid))
-	}
-	if b.trimmed > 0 {
-		e.stats.trimmed.Add(uint64(b.trimmed))
-	}
-	return e.send(ctx, b)
+	p := e.packers.Get().(*wire.Packer)
+	defer e.putPacker(p)
+	e.pack(p, spans)
+	return e.send(ctx, p)
 }
 
-// putBatch returns b to the pool unless it grew unusually large.
-func (e *Exporter) putBatch(b *batch) {
-	if cap(b.arena) > 4<<20 || cap(b.out) > 4<<20 || cap(b.nodes) > 1<<16 {
+// putPacker returns p to the pool unless it grew unusually large.
+func (e *Exporter) putPacker(p *wire.Packer) {
+	if !p.Reusable() {
 		return
 	}
-	b.reset()
-	e.batches.Put(b)
+	p.Reset()
+	e.packers.Put(p)
 }
 
 // Shutdown closes the socket. It is idempotent and safe to call concurrently

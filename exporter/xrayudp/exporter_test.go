@@ -334,3 +334,20 @@ func TestStatsCountBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTrimmedSpansCounted(t *testing.T) {
+	// A span too big for a datagram is trimmed (internal/wire's tests cover
+	// how); the exporter sends it and counts it in Stats.Trimmed.
+	d := fakedaemon.Start(t)
+	exp := newExporter(t, d)
+	stubs := tracetest.SpanStubs{span(1, 0, attribute.String("payload", strings.Repeat("x", 1<<20))), span(2, 1)}
+	if err := exp.ExportSpans(context.Background(), stubs.Snapshots()); err != nil {
+		t.Fatal(err)
+	}
+	st := exp.Stats()
+	gs := d.Wait(t, int(st.Datagrams), 2*time.Second)
+	mustValid(t, gs)
+	if st.Trimmed != 1 || st.Sent != 2 {
+		t.Errorf("trimmed %d, sent %d; want 1 trimmed of 2 sent", st.Trimmed, st.Sent)
+	}
+}

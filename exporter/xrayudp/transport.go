@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/otelxray/otelxray/internal/wire"
 )
 
 // charged estimates, on the safe side, what a datagram of n bytes costs the
@@ -27,28 +29,29 @@ func charged(n int) int {
 // concurrent calls without a lock: each datagram is one write, and the
 // kernel keeps datagrams whole. A large flush pauses between windows so a
 // receiver sharing the CPU can drain. It returns the first error, once.
-func (e *Exporter) send(ctx context.Context, b *batch) error {
-	if len(b.grams) == 0 {
+func (e *Exporter) send(ctx context.Context, p *wire.Packer) error {
+	grams := p.Len()
+	if grams == 0 {
 		return nil
 	}
 	if err := e.extendDeadline(); err != nil {
-		e.dropFrom(b, 0, e.errClass(err))
-		return e.sendError(b, 0, err)
+		e.dropFrom(p, 0, e.errClass(err))
+		return e.sendError(p, 0, err)
 	}
 	var firstErr, refused error
 	failed := 0
 	window := 0
-	for k, g := range b.grams {
+	for k := range grams {
 		if err := ctx.Err(); err != nil {
-			e.dropFrom(b, k, &e.stats.canceled)
-			return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), err))
+			e.dropFrom(p, k, &e.stats.canceled)
+			return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", grams-k, grams, err))
 		}
-		d := b.out[g[0]:g[1]]
+		d := p.Datagram(k)
 		cost := charged(len(d))
 		if e.cfg.paceBytes > 0 && window > 0 && window+cost > e.cfg.paceBytes {
 			if !sleep(ctx, e.cfg.pause) {
-				e.dropFrom(b, k, &e.stats.canceled)
-				return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", len(b.grams)-k, len(b.grams), ctx.Err()))
+				e.dropFrom(p, k, &e.stats.canceled)
+				return e.keepFirst(firstErr, fmt.Errorf("xrayudp: export canceled with %d of %d datagrams unsent: %w", grams-k, grams, ctx.Err()))
 			}
 			window = 0
 			_ = e.extendDeadline()
@@ -72,8 +75,8 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 		if err == nil {
 			e.stats.datagrams.Add(1)
 			e.stats.bytes.Add(uint64(len(d)))
-			e.stats.sent.Add(uint64(b.spansIn[k]))
-			e.lastSpans.Store(uint64(b.spansIn[k]))
+			e.stats.sent.Add(uint64(p.Spans(k)))
+			e.lastSpans.Store(uint64(p.Spans(k)))
 			continue
 		}
 		failed++
@@ -83,13 +86,13 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 		counter := e.errClass(err)
 		if counter == &e.stats.socketFull || counter == &e.stats.shutdown {
 			// Later writes would fail the same way: stop here.
-			e.dropFrom(b, k, counter)
-			return e.sendError(b, k, err)
+			e.dropFrom(p, k, counter)
+			return e.sendError(p, k, err)
 		}
-		counter.Add(uint64(b.spansIn[k]))
+		counter.Add(uint64(p.Spans(k)))
 	}
 	if firstErr != nil {
-		return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", failed, len(b.grams), e.addr, firstErr, hint(firstErr))
+		return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", failed, grams, e.addr, firstErr, hint(firstErr))
 	}
 	if refused != nil {
 		return fmt.Errorf("xrayudp: the daemon at %s refused earlier datagrams: %w%s", e.addr, refused, hint(refused))
@@ -98,19 +101,19 @@ func (e *Exporter) send(ctx context.Context, b *batch) error {
 }
 
 // dropFrom counts the spans of datagrams k and later as dropped.
-func (e *Exporter) dropFrom(b *batch, k int, c *atomic.Uint64) {
+func (e *Exporter) dropFrom(p *wire.Packer, k int, c *atomic.Uint64) {
 	n := 0
-	for _, s := range b.spansIn[k:] {
-		n += s
+	for ; k < p.Len(); k++ {
+		n += p.Spans(k)
 	}
 	c.Add(uint64(n))
 }
 
-func (e *Exporter) sendError(b *batch, k int, err error) error {
+func (e *Exporter) sendError(p *wire.Packer, k int, err error) error {
 	if errors.Is(err, net.ErrClosed) {
 		return nil // export after (or during) Shutdown is a counted no-op
 	}
-	return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", len(b.grams)-k, len(b.grams), e.addr, err, hint(err))
+	return fmt.Errorf("xrayudp: %d of %d datagrams not sent to %s: %w%s", p.Len()-k, p.Len(), e.addr, err, hint(err))
 }
 
 func (e *Exporter) keepFirst(first, err error) error {

@@ -3,6 +3,7 @@ package validate
 import (
 	"testing"
 
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -26,7 +27,7 @@ func TestLimitsAgreeWithSegment(t *testing.T) {
 			t.Errorf("%s: validate has %d, segment %d", c.name, c.got, c.want)
 		}
 	}
-	if headerLine+"\n" != segment.Header {
-		t.Errorf("header line %q, segment.Header %q", headerLine, segment.Header)
+	if headerLine+"\n" != wire.Header {
+		t.Errorf("header line %q, wire.Header %q", headerLine, wire.Header)
 	}
 }

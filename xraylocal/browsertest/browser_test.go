@@ -24,7 +24,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/exporter/xrayudp"
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -126,7 +126,7 @@ func traffic(t *testing.T, addr string) uint64 {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if _, err := c.Write([]byte(segment.Header + `{"name":"broken","id":"0000000000000000"`)); err != nil {
+	if _, err := c.Write([]byte(wire.Header + `{"name":"broken","id":"0000000000000000"`)); err != nil {
 		t.Fatal(err)
 	}
 	return webExp.Stats().Datagrams + ordersExp.Stats().Datagrams + fnExp.Stats().Datagrams + 1

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/internal/origin"
-	"github.com/otelxray/otelxray/segment"
+	"github.com/otelxray/otelxray/internal/wire"
 )
 
 // functionSegment is the segment Lambda sends for an invocation of a
@@ -53,7 +53,7 @@ func (s *Service) sendSegment(doc functionSegment) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.daemon.Write(append([]byte(segment.Header), b...)); err != nil {
+	if _, err := s.daemon.Write(append([]byte(wire.Header), b...)); err != nil {
 		return fmt.Errorf("lambdasim: sending the segment of %s: %w", doc.Name, err)
 	}
 	return nil

@@ -1,14 +1,31 @@
-package segment
+package wire
 
 import (
+	"encoding/hex"
 	"math"
 	"strconv"
 	"unicode/utf8"
 
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/segment"
 )
 
 const hexDigits = "0123456789abcdef"
+
+// appendTraceID appends the X-Ray form of a trace ID, 1-<8 hex>-<24 hex>.
+func appendTraceID(b []byte, id trace.TraceID) []byte {
+	b = append(b, '1', '-')
+	b = hex.AppendEncode(b, id[:4])
+	b = append(b, '-')
+	return hex.AppendEncode(b, id[4:])
+}
+
+// appendSpanID appends a span ID as 16 hex digits.
+func appendSpanID(b []byte, id trace.SpanID) []byte {
+	return hex.AppendEncode(b, id[:])
+}
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
 // control characters are escaped, and at most maxRunes characters are kept
@@ -137,41 +154,13 @@ func appendValue(b []byte, v attribute.Value, maxRunes int) []byte {
 	case attribute.STRING:
 		return appendString(b, v.AsString(), maxRunes)
 	case attribute.BOOLSLICE:
-		b = append(b, '[')
-		for i, x := range v.AsBoolSlice() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendBool(b, x)
-		}
-		return append(b, ']')
+		return appendArray(b, v.AsBoolSlice(), strconv.AppendBool)
 	case attribute.INT64SLICE:
-		b = append(b, '[')
-		for i, x := range v.AsInt64Slice() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, x, 10)
-		}
-		return append(b, ']')
+		return appendArray(b, v.AsInt64Slice(), appendInt)
 	case attribute.FLOAT64SLICE:
-		b = append(b, '[')
-		for i, x := range v.AsFloat64Slice() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendFloat(b, x)
-		}
-		return append(b, ']')
+		return appendArray(b, v.AsFloat64Slice(), appendFloat)
 	case attribute.STRINGSLICE:
-		b = append(b, '[')
-		for i, x := range v.AsStringSlice() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, x, maxRunes)
-		}
-		return append(b, ']')
+		return appendArray(b, v.AsStringSlice(), func(b []byte, s string) []byte { return appendString(b, s, maxRunes) })
 	default:
 		// Types added to OTel after this code was written: their string form.
 		return appendString(b, v.String(), maxRunes)
@@ -190,3 +179,20 @@ func appendPrimitive(b []byte, v attribute.Value, maxRunes int) []byte {
 		return appendString(b, v.String(), maxRunes)
 	}
 }
+
+// appendArray appends xs as a JSON array, each element by appendElem.
+func appendArray[T any](b []byte, xs []T, appendElem func([]byte, T) []byte) []byte {
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendElem(b, x)
+	}
+	return append(b, ']')
+}
+
+func appendInt(b []byte, i int64) []byte { return strconv.AppendInt(b, i, 10) }
+
+// appendShortString appends s as a JSON string cut to MaxStringLen.
+func appendShortString(b []byte, s string) []byte { return appendString(b, s, segment.MaxStringLen) }

@@ -1,26 +1,28 @@
-package segment
+package wire
 
 import (
 	"slices"
 	"strings"
 
 	"go.opentelemetry.io/otel/attribute"
+
+	"github.com/otelxray/otelxray/segment"
 )
 
-// Trimmed records what was cut from a document to make it fit its limit.
-type Trimmed uint8
+// trimmed records what was cut from a document to make it fit its limit.
+type trimmed uint8
 
 // The steps of trimming, in the order they are tried.
 const (
-	TrimmedMetadata Trimmed = 1 << iota
-	TrimmedAnnotations
-	TrimmedStack
-	TrimmedStrings
-	TrimmedAll // only name, ids, times, flags and namespace are left
+	trimmedMetadata trimmed = 1 << iota
+	trimmedAnnotations
+	trimmedStack
+	trimmedStrings
+	trimmedAll // only name, ids, times, flags and namespace are left
 )
 
 // String lists the steps taken, comma-separated ("metadata,annotations").
-func (t Trimmed) String() string {
+func (t trimmed) String() string {
 	var parts []string
 	for i, n := range []string{"metadata", "annotations", "stack", "strings", "all"} {
 		if t&(1<<i) != 0 {
@@ -36,7 +38,7 @@ const trimMarkReserve = 96
 // shortString is the length long strings are cut to by the strings step.
 const shortString = 32
 
-// AppendFieldsLimited appends d's own members like [AppendFields], but when
+// appendFieldsLimited appends d's own members like [appendFields], but when
 // they would take more than max bytes it trims d step by step (metadata,
 // largest entries first; annotations; stack frames; long strings, link
 // attributes and extra AWS parameters; finally everything but the name, ids,
@@ -45,54 +47,54 @@ const shortString = 32
 //
 // d is changed only by replacing its fields, never by writing through them,
 // so parts shared with other documents stay intact.
-func AppendFieldsLimited(b []byte, d *Document, max int) ([]byte, Trimmed) {
+func appendFieldsLimited(b []byte, d *segment.Document, max int) ([]byte, trimmed) {
 	start := len(b)
-	b = AppendFields(b, d)
+	b = appendFields(b, d)
 	if len(b)-start <= max {
 		return b, 0
 	}
-	var done Trimmed
+	var done trimmed
 	target := max - trimMarkReserve
-	steps := []func(d *Document, excess int){trimMetadata, trimAnnotations, trimStack, trimStrings, trimAll}
+	steps := []func(d *segment.Document, excess int){trimMetadata, trimAnnotations, trimStack, trimStrings, trimAll}
 	for i, step := range steps {
 		excess := len(b) - start - target
 		step(d, excess)
 		done |= 1 << i
-		b = AppendFields(b[:start], d)
+		b = appendFields(b[:start], d)
 		if len(b)-start <= target {
 			break
 		}
 	}
 	markTrimmed(d, done)
-	b = AppendFields(b[:start], d)
+	b = appendFields(b[:start], d)
 	if len(b)-start > max { // cannot happen once trimAll ran; kept as a guard
 		trimAll(d, 0)
-		b = AppendFields(b[:start], d)
+		b = appendFields(b[:start], d)
 	}
 	return b, done
 }
 
-func markTrimmed(d *Document, done Trimmed) {
-	mark := KeyValue{Key: "trimmed", Value: attribute.StringValue(done.String())}
+func markTrimmed(d *segment.Document, done trimmed) {
+	mark := segment.KeyValue{Key: "trimmed", Value: attribute.StringValue(done.String())}
 	md := slices.Clone(d.Metadata)
 	for i := range md {
-		if md[i].Name == otelxrayNamespace && md[i].Raw == nil {
+		if md[i].Name == segment.NotesNamespace && md[i].Raw == nil {
 			md[i].Entries = append(slices.Clip(md[i].Entries), mark)
 			d.Metadata = md
 			return
 		}
 	}
-	d.Metadata = append(md, Namespace{Name: otelxrayNamespace, Entries: []KeyValue{mark}})
+	d.Metadata = append(md, segment.Namespace{Name: segment.NotesNamespace, Entries: []segment.KeyValue{mark}})
 }
 
 // trimMetadata drops the largest metadata entries until about excess bytes
 // are saved; if that is not enough the next pass drops the rest.
-func trimMetadata(d *Document, excess int) {
+func trimMetadata(d *segment.Document, excess int) {
 	type item struct{ ns, entry, size int }
 	var items []item
 	var scratch []byte
 	for i, ns := range d.Metadata {
-		if ns.Name == otelxrayNamespace {
+		if ns.Name == segment.NotesNamespace {
 			continue
 		}
 		if ns.Raw != nil {
@@ -114,7 +116,7 @@ func trimMetadata(d *Document, excess int) {
 		drop[[2]int{it.ns, it.entry}] = true
 		saved += it.size
 	}
-	var out []Namespace
+	var out []segment.Namespace
 	for i, ns := range d.Metadata {
 		if ns.Raw != nil {
 			if !drop[[2]int{i, -1}] {
@@ -122,26 +124,26 @@ func trimMetadata(d *Document, excess int) {
 			}
 			continue
 		}
-		var kept []KeyValue
+		var kept []segment.KeyValue
 		for j, kv := range ns.Entries {
 			if !drop[[2]int{i, j}] {
 				kept = append(kept, kv)
 			}
 		}
 		if len(kept) > 0 {
-			out = append(out, Namespace{Name: ns.Name, Entries: kept})
+			out = append(out, segment.Namespace{Name: ns.Name, Entries: kept})
 		}
 	}
 	d.Metadata = out
 }
 
 // trimAnnotations drops all annotations but the small ones, largest first.
-func trimAnnotations(d *Document, excess int) {
+func trimAnnotations(d *segment.Document, excess int) {
 	type item struct{ i, size int }
 	items := make([]item, len(d.Annotations))
 	var scratch []byte
 	for i, kv := range d.Annotations {
-		scratch = appendPrimitive(scratch[:0], kv.Value, MaxAnnotationValueLen)
+		scratch = appendPrimitive(scratch[:0], kv.Value, segment.MaxAnnotationValueLen)
 		items[i] = item{i, len(scratch) + len(kv.Key) + 4}
 	}
 	slices.SortFunc(items, func(a, b item) int { return b.size - a.size })
@@ -154,7 +156,7 @@ func trimAnnotations(d *Document, excess int) {
 		drop[it.i] = true
 		saved += it.size
 	}
-	var kept []KeyValue
+	var kept []segment.KeyValue
 	for i, kv := range d.Annotations {
 		if !drop[i] {
 			kept = append(kept, kv)
@@ -162,12 +164,12 @@ func trimAnnotations(d *Document, excess int) {
 	}
 	d.Annotations = kept
 	if saved < excess {
-		d.Metadata = dropExcept(d.Metadata, otelxrayNamespace)
+		d.Metadata = dropExcept(d.Metadata, segment.NotesNamespace)
 	}
 }
 
-func dropExcept(nss []Namespace, keep string) []Namespace {
-	var out []Namespace
+func dropExcept(nss []segment.Namespace, keep string) []segment.Namespace {
+	var out []segment.Namespace
 	for _, ns := range nss {
 		if ns.Name == keep {
 			out = append(out, ns)
@@ -177,8 +179,8 @@ func dropExcept(nss []Namespace, keep string) []Namespace {
 }
 
 // trimStack drops every stack frame, counting them as truncated.
-func trimStack(d *Document, _ int) {
-	d.Metadata = dropExcept(d.Metadata, otelxrayNamespace)
+func trimStack(d *segment.Document, _ int) {
+	d.Metadata = dropExcept(d.Metadata, segment.NotesNamespace)
 	d.Annotations = nil
 	exs := slices.Clone(d.Exceptions)
 	for i := range exs {
@@ -189,10 +191,10 @@ func trimStack(d *Document, _ int) {
 }
 
 // trimStrings cuts long strings, link attributes and extra AWS parameters.
-func trimStrings(d *Document, excess int) {
+func trimStrings(d *segment.Document, excess int) {
 	trimStack(d, excess)
 	cut := func(s string) string { return cutRunes(s, shortString) }
-	d.Name = cutRunes(SanitizeName(d.Name), shortString)
+	d.Name = cutRunes(segment.SanitizeName(d.Name), shortString)
 	d.User, d.ResourceARN, d.Version = cut(d.User), cut(d.ResourceARN), cut(d.Version)
 	if d.HTTP != nil {
 		h := *d.HTTP
@@ -232,9 +234,9 @@ func trimStrings(d *Document, excess int) {
 }
 
 // trimAll leaves only what identifies the document and its outcome.
-func trimAll(d *Document, _ int) {
-	*d = Document{
-		Name:        cutRunes(SanitizeName(d.Name), shortString),
+func trimAll(d *segment.Document, _ int) {
+	*d = segment.Document{
+		Name:        cutRunes(segment.SanitizeName(d.Name), shortString),
 		ID:          d.ID,
 		TraceID:     d.TraceID,
 		ParentID:    d.ParentID,
@@ -247,4 +249,20 @@ func trimAll(d *Document, _ int) {
 		Throttle:    d.Throttle,
 		Fault:       d.Fault,
 	}
+}
+
+// cutRunes cuts s to at most n characters, on a rune boundary (an invalid
+// byte counts as one character).
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	count := 0
+	for i := range s {
+		if count == n {
+			return s[:i]
+		}
+		count++
+	}
+	return s
 }

@@ -1,0 +1,43 @@
+package xrayudp
+
+import (
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/otelxray/otelxray/internal/wire"
+	"github.com/otelxray/otelxray/segment"
+)
+
+// pack translates spans into documents, hands them to p, packs them into
+// datagrams and counts the spans the translator or the packer dropped and the
+// documents trimmed to fit.
+func (e *Exporter) pack(p *wire.Packer, spans []sdktrace.ReadOnlySpan) {
+	var unsampled, noParent, invalid uint64
+	for _, s := range spans {
+		doc, why := e.translator.Translate(s)
+		switch why {
+		case segment.DropUnsampled:
+			unsampled++
+		case segment.DropNoParent:
+			noParent++
+			p.Drop(s.SpanContext().SpanID())
+		case segment.DropInvalid:
+			invalid++
+		default:
+			p.Add(&doc)
+		}
+	}
+	p.Pack()
+	noParent += uint64(p.Orphans())
+	if unsampled > 0 {
+		e.stats.unsampled.Add(unsampled)
+	}
+	if noParent > 0 {
+		e.stats.noParent.Add(noParent)
+	}
+	if invalid > 0 {
+		e.stats.invalid.Add(invalid)
+	}
+	if n := p.Trimmed(); n > 0 {
+		e.stats.trimmed.Add(uint64(n))
+	}
+}

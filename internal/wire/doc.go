@@ -1,0 +1,25 @@
+// Package wire is the X-Ray wire layout in one place: it encodes
+// segment.Document values as compact JSON, trims a document that would not
+// fit a datagram, and packs the documents of a batch into datagrams of at
+// most 64,000 bytes, each the daemon's [Header] line followed by one document.
+// No other package of otelxray writes X-Ray JSON syntax.
+//
+// [AppendDocument] encodes one document on its own. A [Packer] does the work
+// of one export: subsegments whose parent is in the same batch are nested in
+// the parent's document, so a whole invocation usually travels in one
+// datagram; documents that would outgrow a datagram are split into
+// independent subsegments (with type, trace_id and parent_id); a document too
+// big on its own is trimmed step by step (metadata, annotations, stack frames,
+// long strings, then everything but its name, IDs, times and flags), and the
+// steps are noted in its metadata under "otelxray"."trimmed".
+//
+// The output is valid UTF-8 and valid JSON whatever the document holds:
+// strings are escaped and length-limited, numbers are never NaN or infinite,
+// JSON nesting stays shallow. The rules are those of "The daemon's UDP
+// protocol" and "Document fields" in the project's notes on X-Ray on the wire;
+// the validator (segment's Validate) checks them independently, and the fuzz
+// tests hold the two against each other.
+//
+// The package does no I/O: exporter/xrayudp writes the datagrams, paces and
+// counts them.
+package wire

@@ -1,0 +1,131 @@
+package wire
+
+import (
+	"slices"
+
+	"github.com/otelxray/otelxray/segment"
+)
+
+// encodeBodies encodes each document's own members once, trimmed so that
+// the document fits a datagram on its own.
+func (p *Packer) encodeBodies() {
+	for i := range p.nodes {
+		n := &p.nodes[i]
+		limit := segment.MaxDocumentSize - 2
+		if n.doc.Subsegment {
+			limit -= independentSize
+		}
+		start := len(p.arena)
+		var t trimmed
+		p.arena, t = appendFieldsLimited(p.arena, &n.doc, limit)
+		if t != 0 {
+			p.trimmed++
+		}
+		n.body = [2]int{start, len(p.arena)}
+	}
+}
+
+// ownSize is the encoded size of node n with its nested children but
+// without the independent-subsegment members.
+func (p *Packer) ownSize(n *node) int {
+	size := 2 + n.body[1] - n.body[0]
+	if len(n.children) > 0 {
+		size += len(subsegmentsOpen) + 1 + len(n.children) - 1
+		for _, c := range n.children {
+			size += p.nodes[c].subtree
+		}
+	}
+	return size
+}
+
+// fit sizes node i's subtree bottom-up and detaches the largest children
+// wherever a document would outgrow a datagram. Detaching the largest first
+// makes the fewest extra documents.
+func (p *Packer) fit(i int32) {
+	// Post-order without recursion: a chain of 10,000 spans is fine.
+	order := p.postOrder(i)
+	for _, j := range order {
+		n := &p.nodes[j]
+		limit := segment.MaxDocumentSize
+		if n.doc.Subsegment {
+			limit -= independentSize
+		}
+		n.subtree = p.ownSize(n)
+		if n.subtree <= limit {
+			continue
+		}
+		kids := slices.Clone(n.children)
+		slices.SortStableFunc(kids, func(x, y int32) int { return p.nodes[y].subtree - p.nodes[x].subtree })
+		size := n.subtree
+		for _, c := range kids {
+			if size <= limit {
+				break
+			}
+			size -= p.nodes[c].subtree + 1 // the child and its comma
+			p.nodes[c].parent, p.nodes[c].top = -1, true
+		}
+		kept := n.children[:0]
+		for _, c := range n.children {
+			if !p.nodes[c].top {
+				kept = append(kept, c)
+			}
+		}
+		n.children = kept
+		n.subtree = p.ownSize(n)
+		for n.subtree > limit && len(n.children) > 0 { // rounding of the estimate
+			p.detach(n.children[len(n.children)-1])
+			n.subtree = p.ownSize(n)
+		}
+	}
+}
+
+// postOrder lists i's subtree, children before parents.
+func (p *Packer) postOrder(i int32) []int32 {
+	var order []int32
+	p.stack = append(p.stack[:0], i)
+	for len(p.stack) > 0 {
+		j := p.stack[len(p.stack)-1]
+		p.stack = p.stack[:len(p.stack)-1]
+		order = append(order, j)
+		p.stack = append(p.stack, p.nodes[j].children...)
+	}
+	slices.Reverse(order)
+	return order
+}
+
+// emit writes node i's datagram: the header, then the document with its
+// nested children.
+func (p *Packer) emit(i int32) {
+	start := len(p.out)
+	p.out = append(p.out, Header...)
+	n := &p.nodes[i]
+	p.out = append(p.out, '{')
+	if n.doc.Subsegment {
+		p.out = appendIndependent(p.out, &n.doc)
+	}
+	spans := p.appendNested(i)
+	p.out = append(p.out, '}')
+	p.grams = append(p.grams, [2]int{start, len(p.out)})
+	p.spansIn = append(p.spansIn, spans)
+}
+
+// appendNested appends node i's members and nested children (without the
+// braces of i itself) and returns the number of spans written.
+func (p *Packer) appendNested(i int32) int {
+	n := &p.nodes[i]
+	p.out = append(p.out, p.arena[n.body[0]:n.body[1]]...)
+	spans := 1
+	if len(n.children) > 0 {
+		p.out = append(p.out, subsegmentsOpen...)
+		for k, c := range n.children {
+			if k > 0 {
+				p.out = append(p.out, ',')
+			}
+			p.out = append(p.out, '{')
+			spans += p.appendNested(c)
+			p.out = append(p.out, '}')
+		}
+		p.out = append(p.out, ']')
+	}
+	return spans
+}
