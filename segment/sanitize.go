@@ -18,22 +18,29 @@ func SanitizeName(s string) string {
 	if validNameFast(s) {
 		return s
 	}
+	return mapRunes(s, MaxNameLen, func(r rune) (rune, bool) {
+		switch {
+		case r == utf8.RuneError:
+			return 0, false
+		case unicode.IsSpace(r):
+			return ' ', true
+		}
+		return r, nameRune(r)
+	})
+}
+
+// mapRunes returns the first max runes that f keeps of s, as f maps them.
+func mapRunes(s string, max int, f func(rune) (rune, bool)) string {
 	var sb strings.Builder
 	n := 0
 	for _, r := range s {
-		if n == MaxNameLen {
+		if n == max {
 			break
 		}
-		switch {
-		case r == utf8.RuneError:
-			continue
-		case unicode.IsSpace(r):
-			r = ' '
-		case !nameRune(r):
-			continue
+		if r, keep := f(r); keep {
+			sb.WriteRune(r)
+			n++
 		}
-		sb.WriteRune(r)
-		n++
 	}
 	return sb.String()
 }
@@ -75,20 +82,12 @@ func SanitizeAnnotationKey(s string) string {
 	if ok {
 		return s
 	}
-	var sb strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == MaxAnnotationKeyLen {
-			break
-		}
+	return mapRunes(s, MaxAnnotationKeyLen, func(r rune) (rune, bool) {
 		if r < utf8.RuneSelf && annotationKeyByte(byte(r)) {
-			sb.WriteByte(byte(r))
-		} else {
-			sb.WriteByte('_')
+			return r, true
 		}
-		n++
-	}
-	return sb.String()
+		return '_', true
+	})
 }
 
 func annotationKeyByte(c byte) bool {

@@ -72,16 +72,7 @@ func (s *Server) Handler() http.Handler {
 
 func (s *Server) apiTraces(w http.ResponseWriter, r *http.Request) {
 	list := s.Traces(r.URL.Query().Get("q"))
-	total := len(list)
-	if n, ok := limitParam(w, r, 200); !ok {
-		return
-	} else if n < len(list) {
-		list = list[:n]
-	}
-	writeJSON(w, http.StatusOK, struct {
-		Traces []TraceSummary `json:"traces"`
-		Total  int            `json:"total"`
-	}{list, total})
+	writePage(w, r, "traces", list, uint64(len(list)), 200)
 }
 
 func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {
@@ -96,17 +87,21 @@ func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiProblems(w http.ResponseWriter, r *http.Request) {
 	list := s.Problems()
-	total := s.Stats().Problems
 	slices.Reverse(list) // newest first
-	if n, ok := limitParam(w, r, len(list)); !ok {
+	writePage(w, r, "problems", list, s.Stats().Problems, len(list))
+}
+
+// writePage writes list, cut to ?limit= (default def), as
+// {"<name>": [...], "total": total}.
+func writePage[T any](w http.ResponseWriter, r *http.Request, name string, list []T, total uint64, def int) {
+	n, ok := limitParam(w, r, def)
+	if !ok {
 		return
-	} else if n < len(list) {
+	}
+	if n < len(list) {
 		list = list[:n]
 	}
-	writeJSON(w, http.StatusOK, struct {
-		Problems []Problem `json:"problems"`
-		Total    uint64    `json:"total"`
-	}{list, total})
+	writeJSON(w, http.StatusOK, map[string]any{name: list, "total": total})
 }
 
 // limitParam reads ?limit=, a positive integer, defaulting to def.
