@@ -1,0 +1,241 @@
+package segment
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/otelxray/otelxray/metadata"
+
+	"github.com/otelxray/otelxray/internal/scrub"
+
+	"go.opentelemetry.io/otel/attribute"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+// links converts span links, keeping at most MaxLinks.
+func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
+	ls := s.Links()
+	n := 0
+	for _, l := range ls {
+		if l.SpanContext.IsValid() {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Link, 0, min(n, MaxLinks))
+	for _, l := range ls {
+		if len(out) == MaxLinks {
+			break
+		}
+		if !l.SpanContext.IsValid() {
+			continue
+		}
+		link := Link{TraceID: l.SpanContext.TraceID(), ID: l.SpanContext.SpanID()}
+		for _, kv := range l.Attributes {
+			switch kv.Value.Type() {
+			case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
+				if len(link.Attributes) < maxLinkAttributes && !hasKey(link.Attributes, string(kv.Key)) {
+					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrubValue(string(kv.Key), kv.Value)})
+				}
+			}
+		}
+		out = append(out, link)
+	}
+	return out
+}
+
+// metadata builds the annotations (stored on d) and the metadata namespaces
+// from the attributes no field consumed.
+func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, res *resourceInfo) []Namespace {
+	var spanIndexed []string
+	var spanIndexedSet map[string]struct{} // for long lists
+	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
+		spanIndexed = v.AsStringSlice()
+		if len(spanIndexed) > 16 {
+			spanIndexedSet = make(map[string]struct{}, len(spanIndexed))
+			for _, k := range spanIndexed {
+				spanIndexedSet[k] = struct{}{}
+			}
+		}
+	}
+	unused := 0
+	for i := range a.kvs {
+		if !a.used(i) {
+			unused++
+		}
+	}
+	if !d.Subsegment {
+		unused += len(res.metadata)
+	}
+	var def []KeyValue
+	if unused > 0 {
+		def = make([]KeyValue, 0, unused)
+	}
+	var extra []Namespace
+	for i, kv := range a.kvs {
+		k := string(kv.Key)
+		explicit := t.isIndexed(k)
+		if !explicit && spanIndexedSet != nil {
+			_, explicit = spanIndexedSet[k]
+		} else if !explicit {
+			explicit = contains(spanIndexed, k)
+		}
+		if a.used(i) && !explicit {
+			continue
+		}
+		if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) && kv.Value.Type() == attribute.STRING {
+			if raw := rawObject(kv.Value.AsString()); raw != nil {
+				ns := k[len(metadata.NamespaceKeyPrefix):]
+				if ns != "" && ns != "default" && ns != NotesNamespace {
+					extra = append(extra, Namespace{Name: ns, Raw: raw})
+					continue
+				}
+			}
+		}
+		kv.Value = scrubValue(k, kv.Value)
+		if (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(d.Annotations) < MaxAnnotations {
+			key := SanitizeAnnotationKey(k)
+			if key != "" && !hasKey(d.Annotations, key) {
+				d.Annotations = append(d.Annotations, KeyValue{Key: key, Value: kv.Value})
+				continue
+			}
+		}
+		if a.used(i) {
+			continue
+		}
+		def = append(def, KeyValue{Key: SanitizeMetadataKey(k), Value: kv.Value})
+	}
+	if !d.Subsegment {
+		def = append(def, res.metadata...)
+	}
+	def = dedupe(def)
+	extra = dedupeNamespaces(extra)
+	var mark []KeyValue
+	if n := len(s.Links()) - len(d.Links) + s.DroppedLinks(); n > 0 {
+		mark = append(mark, KeyValue{Key: "links_dropped", Value: attribute.IntValue(n)})
+	}
+	if n := s.DroppedAttributes(); n > 0 {
+		mark = append(mark, KeyValue{Key: "attributes_dropped", Value: attribute.IntValue(n)})
+	}
+	var out []Namespace
+	if len(def) > 0 {
+		out = append(out, Namespace{Name: "default", Entries: def})
+	}
+	out = append(out, extra...)
+	if len(mark) > 0 {
+		out = append(out, Namespace{Name: NotesNamespace, Entries: mark})
+	}
+	return out
+}
+
+// credentialKeys are attributes that may carry a password; whatever field or
+// metadata entry they end up in, the password is removed first.
+var credentialKeys = map[string]bool{
+	"db.connection_string": true, "url.full": true, "http.url": true, "messaging.url": true,
+	"aws.queue_url": true, "aws.queue.url": true,
+}
+
+// scrubValue removes user:password@ and password= settings from the values of
+// credentialKeys; a value that still holds one is replaced.
+func scrubValue(k string, v attribute.Value) attribute.Value {
+	if v.Type() != attribute.STRING || !credentialKeys[k] {
+		return v
+	}
+	s := scrub.Strip(v.AsString())
+	if scrub.Contains(s, true) {
+		return attribute.StringValue(scrub.Placeholder)
+	}
+	return attribute.StringValue(s)
+}
+
+// dedupe keeps the first entry of each key. Spans from the SDK have unique
+// keys, but renamed keys (AWS.x -> _AWS.x), resource keys and hand-made
+// spans can collide, and a JSON object must not repeat a key.
+func dedupe(kvs []KeyValue) []KeyValue {
+	if len(kvs) < 2 {
+		return kvs
+	}
+	out := kvs[:0]
+	if len(kvs) <= 16 {
+		for _, kv := range kvs {
+			if !hasKey(out, kv.Key) {
+				out = append(out, kv)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]struct{}, len(kvs))
+	for _, kv := range kvs {
+		if _, dup := seen[kv.Key]; !dup {
+			seen[kv.Key] = struct{}{}
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func dedupeNamespaces(nss []Namespace) []Namespace {
+	out := nss[:0]
+	for _, ns := range nss {
+		dup := false
+		for _, o := range out {
+			dup = dup || SanitizeMetadataKey(o.Name) == SanitizeMetadataKey(ns.Name)
+		}
+		if !dup {
+			out = append(out, ns)
+		}
+	}
+	return out
+}
+
+func (t *Translator) isIndexed(k string) bool {
+	if t.indexed == nil {
+		return contains(t.cfg.Indexed, k)
+	}
+	_, ok := t.indexed[k]
+	return ok
+}
+
+// hasKey reports whether kvs has key k; annotation lists are short (50 at most).
+func hasKey(kvs []KeyValue, k string) bool {
+	for _, kv := range kvs {
+		if kv.Key == k {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func primitive(v attribute.Value) bool {
+	switch v.Type() {
+	case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
+		return true
+	}
+	return false
+}
+
+// rawObject returns s compacted when it is a JSON object in valid UTF-8,
+// else nil.
+func rawObject(s string) []byte {
+	if !utf8.ValidString(s) || !json.Valid([]byte(s)) {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, []byte(s)); err != nil || buf.Len() == 0 || buf.Bytes()[0] != '{' {
+		return nil
+	}
+	return buf.Bytes()
+}
