@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // Outcomes of a datagram, as listed with its problems.
@@ -39,12 +41,10 @@ type Problem struct {
 	TraceID string `json:"trace_id,omitempty"`
 	DocID   string `json:"doc_id,omitempty"`
 	Name    string `json:"name,omitempty"`
-	// Rule, Field and Msg are validate.Problem's (Field is a JSON path, ""
-	// for the whole datagram), or one of xraylocal's own rules: "limit"
-	// (a trace's span limit) and "depth" (nesting deeper than 256 levels).
-	Rule  string `json:"rule"`
-	Field string `json:"field,omitempty"`
-	Msg   string `json:"msg"`
+	// Problem is the rule broken, with its field and message: a rule of
+	// package segment/validate, or one of xraylocal's own: "limit" (a
+	// trace's span limit) and "depth" (nesting deeper than 256 levels).
+	validate.Problem
 	// Outcome says what became of the document: one of the Outcome
 	// constants.
 	Outcome string `json:"outcome"`
@@ -58,7 +58,7 @@ func (p Problem) String() string {
 	if p.Field != "" {
 		b.WriteString(p.Field + ": ")
 	}
-	b.WriteString(p.Msg + " [" + p.Rule + "] (")
+	b.WriteString(p.Msg + " [" + string(p.Rule) + "] (")
 	if p.TraceID != "" {
 		b.WriteString("trace " + p.TraceID + ", ")
 	}

@@ -88,7 +88,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		listed = append(listed, Problem{
 			Datagram: seq, Time: now, From: from,
 			TraceID: ctx.traceID, DocID: ctx.id, Name: ctx.name,
-			Rule: string(pr.Rule), Field: pr.Field, Msg: pr.Msg, Outcome: outcome,
+			Problem: pr, Outcome: outcome,
 		})
 	}
 	if s.cfg.problemOut != nil || (s.cfg.docOut != nil && outcome == OutcomeKept) {
@@ -141,13 +141,13 @@ func hasRule(problems []validate.Problem, rules ...validate.Rule) bool {
 }
 
 // issues converts the first problems for a span.
-func issues(problems []validate.Problem) []Issue {
+func issues(problems []validate.Problem) []validate.Problem {
 	if len(problems) == 0 {
 		return nil
 	}
-	out := make([]Issue, 0, min(len(problems), maxIssuesPerSpan))
+	out := make([]validate.Problem, 0, min(len(problems), maxIssuesPerSpan))
 	for _, p := range problems[:min(len(problems), maxIssuesPerSpan)] {
-		out = append(out, Issue{Rule: string(p.Rule), Field: clip(p.Field, maxProblemText), Msg: clip(p.Msg, maxProblemText)})
+		out = append(out, validate.Problem{Rule: p.Rule, Field: clip(p.Field, maxProblemText), Msg: clip(p.Msg, maxProblemText)})
 	}
 	return out
 }

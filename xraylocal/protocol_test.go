@@ -75,8 +75,8 @@ func TestProtocol(t *testing.T) {
 			}
 			var rules []string
 			for _, p := range s.Problems() {
-				if !slices.Contains(rules, p.Rule) {
-					rules = append(rules, p.Rule)
+				if !slices.Contains(rules, string(p.Rule)) {
+					rules = append(rules, string(p.Rule))
 				}
 				if p.Outcome != c.outcome {
 					t.Errorf("problem %q has outcome %q, want %q", p, p.Outcome, c.outcome)

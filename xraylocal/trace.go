@@ -3,6 +3,8 @@ package xraylocal
 import (
 	"math"
 	"time"
+
+	"github.com/otelxray/otelxray/segment/validate"
 )
 
 // Span is one segment or subsegment of an assembled trace, with the fields
@@ -49,7 +51,7 @@ type Span struct {
 	Orphan bool `json:"orphan,omitempty"`
 	// Problems are the problems validate.Datagram found in the document this
 	// span came in (on the document's top span only), at most 20.
-	Problems []Issue `json:"problems,omitempty"`
+	Problems []validate.Problem `json:"problems,omitempty"`
 	// Children are the spans whose parent this is, by start time.
 	Children []*Span `json:"children,omitempty"`
 }
@@ -75,14 +77,6 @@ type Exception struct {
 	Type    string `json:"type,omitempty"`
 	Message string `json:"message,omitempty"`
 	Remote  bool   `json:"remote,omitempty"`
-}
-
-// Issue is one rule a document breaks: validate.Problem's rule, field and
-// message.
-type Issue struct {
-	Rule  string `json:"rule"`
-	Field string `json:"field,omitempty"`
-	Msg   string `json:"msg"`
 }
 
 // TraceSummary describes a trace in the trace list.

@@ -115,7 +115,7 @@ func spanLine(s *Span, traceStart float64, root bool) string {
 		if p.Field != "" {
 			msg += p.Field + ": "
 		}
-		msg += shorten(p.Msg, 160) + " [" + p.Rule + "]"
+		msg += shorten(p.Msg, 160) + " [" + string(p.Rule) + "]"
 		if n := len(s.Problems) - 1; n > 0 {
 			msg += fmt.Sprintf(" (and %d more)", n)
 		}

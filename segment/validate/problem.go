@@ -2,17 +2,18 @@ package validate
 
 import "fmt"
 
-// Problem is one broken rule.
+// Problem is one broken rule. Its JSON form (rule, field, msg) is the one
+// xraylocal's API serves.
 type Problem struct {
 	// Rule is the rule broken: one of the Rule constants ([Rules] lists
 	// them with their meaning).
-	Rule Rule
+	Rule Rule `json:"rule"`
 	// Field is the JSON path of the offending field, for example
 	// "subsegments[2].annotations.my-key", or "" when the problem concerns
 	// the whole datagram or document.
-	Field string
+	Field string `json:"field,omitempty"`
 	// Msg says what is wrong and what a valid value looks like.
-	Msg string
+	Msg string `json:"msg"`
 }
 
 // String formats p as "field: msg [rule]", or as "msg [rule]" when the
