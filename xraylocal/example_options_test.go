@@ -99,7 +99,7 @@ func ExampleWithDocumentOutput() {
 }
 
 func ExampleWithStrict() {
-	srv, err := xraylocal.Start(xraylocal.WithUDPAddr("127.0.0.1:0"), xraylocal.WithStrict(true))
+	srv, err := xraylocal.Start(xraylocal.WithUDPAddr("127.0.0.1:0"), xraylocal.WithStrict())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -160,11 +160,12 @@ func WithOrphanTimeout(d time.Duration) Option {
 	}
 }
 
-// WithStrict leaves documents that break any rule of [github.com/otelxray/otelxray/segment/validate] out
-// of traces and the service map, as X-Ray might reject them. By default
-// they are assembled, marked, and listed with their problems.
-func WithStrict(on bool) Option {
-	return func(c *config) { c.strict = on }
+// WithStrict leaves documents that break any rule of package
+// [github.com/otelxray/otelxray/segment/validate] out of traces and the
+// service map, as X-Ray might reject them. By default they are assembled,
+// marked, and listed with their problems.
+func WithStrict() Option {
+	return func(c *config) { c.strict = true }
 }
 
 // WithReadBuffer sets the UDP socket's receive buffer in bytes. By default

@@ -133,7 +133,7 @@ func TestProtocolField(t *testing.T) {
 
 // TestStrict leaves documents with problems out.
 func TestStrict(t *testing.T) {
-	s, _ := newTestServer(t, WithStrict(true))
+	s, _ := newTestServer(t, WithStrict())
 	s.Receive(dg(strings.Replace(validDoc, `"a000000000000001"`, `"A000000000000001"`, 1)))
 	s.Receive(dg(validDoc))
 	st := s.Stats()

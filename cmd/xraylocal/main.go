@@ -101,7 +101,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		xraylocal.WithMaxBytes(maxMB << 20),
 		xraylocal.WithSettle(settle),
 		xraylocal.WithOrphanTimeout(orphan),
-		xraylocal.WithStrict(strict),
 		xraylocal.WithReadBuffer(readBuffer),
 		xraylocal.WithProblemOutput(stderr),
 	}
@@ -118,6 +117,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 	if forward != "" {
 		opts = append(opts, xraylocal.WithForward(forward))
+	}
+	if strict {
+		opts = append(opts, xraylocal.WithStrict())
 	}
 	if !quiet {
 		opts = append(opts, xraylocal.WithTraceOutput(stdout))
