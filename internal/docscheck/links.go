@@ -13,15 +13,14 @@ import (
 )
 
 // markdownFiles lists the .md files under root, as slash paths relative to
-// it, skipping hidden folders (.git, .ci, ...) and testdata, where Markdown
-// is data.
+// it, in the folders that are not skipped.
 func markdownFiles(root string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+		if skipped(root, p, d) {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".md") {
@@ -35,6 +34,12 @@ func markdownFiles(root string) ([]string, error) {
 	})
 	sort.Strings(files)
 	return files, err
+}
+
+// skipped reports whether the walk of root leaves out the folder p: hidden
+// folders (.git, .ci, ...) and testdata, where files are data.
+func skipped(root, p string, d fs.DirEntry) bool {
+	return d.IsDir() && p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata")
 }
 
 var (

@@ -1,7 +1,6 @@
 package docscheck
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -94,13 +93,7 @@ func TestResolve(t *testing.T) {
 		"src/main.go":      "package main\n",
 		"examples/doc.txt": "",
 	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		write(t, filepath.Join(root, filepath.FromSlash(name)), content)
 	}
 	tests := []struct {
 		from, dest string
