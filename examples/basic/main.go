@@ -3,8 +3,8 @@
 // each request is a segment, and the DynamoDB GetItem it makes is an aws
 // subsegment that draws the table on the service map.
 //
-//	go run ./cmd/xraylocal &        # a local X-Ray daemon on 127.0.0.1:2000, UI on :2001
-//	go run ./examples/basic         # serves http://127.0.0.1:8080/orders/{id}
+//	go run ./cmd/xraylocal &           # a local X-Ray daemon on 127.0.0.1:2000, UI on :2001
+//	go -C examples run ./basic        # serves http://127.0.0.1:8080/orders/{id}
 //	curl http://127.0.0.1:8080/orders/42
 //
 // Traces go to AWS_XRAY_DAEMON_ADDRESS (else 127.0.0.1:2000), and DynamoDB

@@ -4,7 +4,7 @@
 // prints each datagram's document, checked against X-Ray's rules. No AWS
 // account and no daemon are needed.
 //
-//	go run ./examples/print
+//	go -C examples run ./print
 package main
 
 import (

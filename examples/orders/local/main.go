@@ -2,8 +2,8 @@
 // Lambda functions traced by otelxray, behind an API and an SQS queue, with
 // their traces assembled and checked by an embedded local X-Ray daemon.
 //
-//	go run ./examples/orders/local            # run, print the traces and the service map, exit
-//	go run ./examples/orders/local --serve    # then keep the web UI and the API up
+//	go -C examples run ./orders/local            # run, print the traces and the service map, exit
+//	go -C examples run ./orders/local --serve    # then keep the web UI and the API up
 //
 // It starts xraylocal, stand-ins for DynamoDB and SQS that the real
 // aws-sdk-go-v2 clients talk to, and the functions post, read and
