@@ -10,7 +10,9 @@
 // One line traces every client made from a configuration:
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
-//	if err != nil { ... }
+//	if err != nil {
+//		log.Fatal(err)
+//	}
 //	awssdk.AppendMiddlewares(&cfg.APIOptions)
 //	ddb := dynamodb.NewFromConfig(cfg)
 //
@@ -80,4 +82,6 @@
 // attributes to it instead of starting a second one. X-Amzn-Trace-Id is then
 // written by this package, after otelaws's propagator, so that Lineage is
 // kept.
+//
+//docscheck:snippet imports "context" "log" "github.com/aws/aws-sdk-go-v2/config" "github.com/aws/aws-sdk-go-v2/service/dynamodb" "github.com/otelxray/otelxray/awssdk"; args ctx context.Context
 package awssdk

@@ -16,8 +16,15 @@
 // Both go to lambdatrace.Wrap:
 //
 //	dd, err := datadog.New()
+//	if err != nil {
+//		log.Fatal(err)
+//	}
 //	xr, err := xrayudp.New(xrayudp.WithLambda(true))
-//	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd))
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd),
+//		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
 //	lambda.Start(lambdatrace.Wrap(handler, lambdatrace.WithTracerProvider(tp),
 //		ddlambda.Extension(dd), ddlambda.XRayMerge()))
 //
@@ -25,4 +32,6 @@
 // messages and stacks sent to the extension are rid of credentials
 // (user:password@, password=); the event and the response go as they are,
 // since the extension reads them to tag the invocation.
+//
+//docscheck:snippet imports "context" "log" "github.com/aws/aws-lambda-go/events" "github.com/aws/aws-lambda-go/lambda" "go.opentelemetry.io/contrib/propagators/aws/xray" sdktrace "go.opentelemetry.io/otel/sdk/trace" "github.com/otelxray/otelxray/ddlambda" "github.com/otelxray/otelxray/exporter/datadog" "github.com/otelxray/otelxray/exporter/xrayudp" "github.com/otelxray/otelxray/lambdatrace"; args handler func(context.Context, events.SQSEvent) (events.SQSEventResponse, error)
 package ddlambda

@@ -1,7 +1,8 @@
 // Package lambdatrace traces AWS Lambda invocations of Go functions with
-// OpenTelemetry and sends them to X-Ray through the xrayudp exporter.
+// OpenTelemetry and sends them to X-Ray through the xrayudp exporter. In
+// main:
 //
-//	func main() { lambda.Start(lambdatrace.Wrap(handler)) }
+//	lambda.Start(lambdatrace.Wrap(handler))
 //
 // [Wrap] with no options builds the recommended setup once, when it is
 // called (during the function's init phase): the xrayudp exporter in Lambda
@@ -30,4 +31,6 @@
 // For a clean shutdown when Lambda stops the execution environment, start
 // the function with lambda.StartWithOptions(h, lambda.WithEnableSIGTERM(f))
 // and call [Shutdown] in f.
+//
+//docscheck:snippet imports "context" "github.com/aws/aws-lambda-go/lambda" "github.com/otelxray/otelxray/lambdatrace"; args handler func(context.Context, map[string]any) (string, error)
 package lambdatrace

@@ -20,4 +20,7 @@
 //
 // The package depends on the OpenTelemetry API only; it does not import the
 // AWS SDK.
+//
+//docscheck:snippet imports "context" "github.com/aws/aws-sdk-go-v2/service/dynamodb" "github.com/otelxray/otelxray/metadata"; args ctx context.Context, ddb *dynamodb.Client, in *dynamodb.ExecuteStatementInput
+//docscheck:snippet imports "go.opentelemetry.io/otel/attribute" "go.opentelemetry.io/otel/trace" "github.com/otelxray/otelxray/metadata"; args span trace.Span, id string
 package metadata

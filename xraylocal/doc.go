@@ -63,12 +63,25 @@
 // for the documents and read the map:
 //
 //	srv, err := xraylocal.Start(xraylocal.WithUDPAddr("127.0.0.1:0"))
-//	if err != nil { ... }
+//	if err != nil {
+//		t.Fatal(err)
+//	}
 //	defer srv.Close()
 //	exp, err := xrayudp.New(xrayudp.WithEndpoint(srv.UDPAddr()))
-//	...
-//	err = srv.WaitDocuments(ctx, 1)
-//	table := srv.ServiceMap().NodeOfType("orders", "AWS::DynamoDB::Table")
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))
+//	_, span := tp.Tracer("test").Start(ctx, "checkout")
+//	span.End()
+//	if err := srv.WaitDocuments(ctx, 1); err != nil {
+//		t.Fatal(err)
+//	}
+//	for _, tr := range srv.Traces("") {
+//		t.Log(tr.ID, tr.Services, srv.ServiceMap())
+//	}
 //
 // The command cmd/xraylocal runs it from the shell.
+//
+//docscheck:snippet imports "context" "testing" sdktrace "go.opentelemetry.io/otel/sdk/trace" "github.com/otelxray/otelxray/exporter/xrayudp" "github.com/otelxray/otelxray/xraylocal"; args t *testing.T, ctx context.Context
 package xraylocal

@@ -3,9 +3,16 @@
 // (msgpack), without dd-trace-go.
 //
 //	dd, err := datadog.New() // DD_TRACE_AGENT_URL, DD_AGENT_HOST, DD_SERVICE, ...
+//	if err != nil {
+//		log.Fatal(err)
+//	}
 //	xr, err := xrayudp.New()
+//	if err != nil {
+//		log.Fatal(err)
+//	}
 //	tp := sdktrace.NewTracerProvider(
-//		sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd), ...)
+//		sdktrace.WithBatcher(xr), sdktrace.WithBatcher(dd),
+//		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
 //
 // In AWS Lambda, package ddlambda (github.com/otelxray/otelxray/ddlambda)
 // ties a function wrapped by lambdatrace to Datadog: ddlambda.Extension
@@ -41,4 +48,6 @@
 // The agent being down or slow never blocks the caller beyond the timeout
 // (default 2 s; in Lambda, 300 ms): what could not be sent is counted in
 // [Exporter.Stats].
+//
+//docscheck:snippet imports "log" "go.opentelemetry.io/contrib/propagators/aws/xray" sdktrace "go.opentelemetry.io/otel/sdk/trace" "github.com/otelxray/otelxray/exporter/datadog" "github.com/otelxray/otelxray/exporter/xrayudp"
 package datadog

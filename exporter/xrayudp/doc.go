@@ -6,7 +6,9 @@
 // that trace IDs carry the epoch X-Ray expects:
 //
 //	exp, err := xrayudp.New()
-//	if err != nil { ... }
+//	if err != nil {
+//		log.Fatal(err)
+//	}
 //	tp := sdktrace.NewTracerProvider(
 //		sdktrace.WithBatcher(exp), // or WithSyncer in AWS Lambda
 //		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
@@ -32,4 +34,6 @@
 // ExportSpans call returns at most one error. A daemon that is not running
 // shows as refusals (ICMP port unreachable) reported on later writes; see
 // [Stats].
+//
+//docscheck:snippet imports "log" "go.opentelemetry.io/contrib/propagators/aws/xray" sdktrace "go.opentelemetry.io/otel/sdk/trace" "github.com/otelxray/otelxray/exporter/xrayudp"
 package xrayudp

@@ -22,10 +22,12 @@ type directive struct {
 	imports []string // import specs, `"context"` or `sdktrace "go.opentelemetry.io/otel/sdk/trace"`
 	args    string   // the wrapper function's parameter list: `ctx context.Context`
 	skip    string   // why the block is not built; "" builds it
+	name    string   // what other checks call the block ("quickstart"); "" for none
 }
 
 // parseDirective reads the clauses of a snippet comment, separated by ";":
-// `imports "a" name "b"`, `args ctx context.Context` and `skip <reason>`.
+// `imports "a" name "b"`, `args ctx context.Context`, `skip <reason>` and
+// `name <word>`.
 func parseDirective(s string) (directive, error) {
 	var d directive
 	for _, clause := range strings.Split(s, ";") {
@@ -46,8 +48,13 @@ func parseDirective(s string) (directive, error) {
 				return d, fmt.Errorf("skip needs a reason: <!-- snippet: skip pseudo-code, not Go -->")
 			}
 			d.skip = rest
+		case "name":
+			if rest == "" || strings.ContainsAny(rest, " \t") {
+				return d, fmt.Errorf("name takes one word: <!-- snippet: name quickstart -->")
+			}
+			d.name = rest
 		default:
-			return d, fmt.Errorf("unknown clause %q: want imports, args or skip", word)
+			return d, fmt.Errorf("unknown clause %q: want imports, args, skip or name", word)
 		}
 	}
 	return d, nil
@@ -100,7 +107,8 @@ func snippetsOf(file string, doc document) ([]snippet, []string) {
 			continue
 		case !s.whole() && !b.directed:
 			problems = append(problems, fmt.Sprintf("%s:%d: a Go block that is not a whole file (no package clause) "+
-				"and has no <!-- snippet: imports ... --> comment before it: make it a whole program, or add the comment", file, b.line))
+				"and has no snippet comment (<!-- snippet: imports ... --> before it in Markdown, %s in a doc comment): "+
+				"make it a whole program, or add the comment", file, b.line, docDirective))
 			continue
 		}
 		snippets = append(snippets, s)
@@ -110,8 +118,12 @@ func snippetsOf(file string, doc document) ([]snippet, []string) {
 
 // whole reports whether the block is a whole Go file: its first line that
 // is not blank or a comment is a package clause.
-func (s snippet) whole() bool {
-	sc := bufio.NewScanner(strings.NewReader(s.block.text))
+func (s snippet) whole() bool { return wholeFile(s.block.text) }
+
+// wholeFile reports whether text is a whole Go file: its first line that is
+// not blank or a comment is a package clause.
+func wholeFile(text string) bool {
+	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
 		t := strings.TrimSpace(sc.Text())
 		if t == "" || strings.HasPrefix(t, "//") {

@@ -1,15 +1,17 @@
 package docscheck
 
-// The README snippet convention, checked by TestREADMESnippets:
+// The snippet convention, checked by TestSnippets:
 //
-// Every ```go block of every README.md in the repository is built, against
-// the packages of this checkout, in one temporary module (the root go.mod's
-// requirements, a replace of github.com/otelxray/otelxray to the checkout),
-// with one `go vet ./...` run; errors name the README's lines.
+// Every ```go block of every README.md in the repository, and every code
+// block of the package doc comment of every doc.go, is built against the
+// packages of this checkout, in one temporary module (the examples
+// module's requirements, a replace of github.com/otelxray/otelxray to the
+// checkout), with one `go vet ./...` run; errors name the README's or the
+// doc.go's lines.
 //
 //   - A block whose first line that is not blank or a comment is a package
 //     clause is a whole file, and is built as it is, alone in its package:
-//     what a reader pastes into main.go. Prefer these.
+//     what a reader pastes into main.go. Prefer these in READMEs.
 //
 //   - Any other block is a fragment: statements, with the comment
 //
@@ -21,12 +23,22 @@ package docscheck
 //     so a fragment may stop short of using what it shows. Clauses are
 //     separated by ";": `imports` takes import specs (a quoted path, with a
 //     name before it where the code uses another one), `args` a Go parameter
-//     list for names the fragment uses but does not declare.
+//     list for names the fragment uses but does not declare, `name` a word
+//     by which other checks find the block (TestNewcomer pastes the blocks
+//     named quickstart, lambda and awssdk).
 //
-//   - `<!-- snippet: skip <reason> -->` leaves a block out: for text that
-//     is not Go, never for Go that does not compile.
+//   - In a doc comment, the same clauses go on a directive line,
 //
-// A fragment without the comment fails the test.
+//     //docscheck:snippet imports "context"; args ctx context.Context
+//
+//     which go doc does not show and gofmt moves to the end of the comment:
+//     the k-th such line belongs to the k-th code block of the comment that
+//     is not a whole file, so there is one per fragment, in order.
+//
+//   - `skip <reason>` leaves a block out: for text that is not Go, never
+//     for Go that does not compile.
+//
+// A fragment without its comment or directive fails the test.
 
 import (
 	"bytes"
@@ -34,48 +46,97 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestREADMESnippets builds every Go snippet of the READMEs (see the
-// convention above). It needs the go command and a module cache holding the
-// root module's requirements (`go mod download`); it skips without the go
-// command.
-func TestREADMESnippets(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH, so the README snippets cannot be built")
-	}
+// TestSnippets builds every Go snippet of the READMEs and of the package
+// doc comments (see the convention above). It needs the go command and a
+// module cache holding the root and examples modules' requirements
+// (`go mod download` in both); it skips without the go command.
+func TestSnippets(t *testing.T) {
+	goTool := goCommand(t)
 	root := repoRoot(t)
+	snippets := allSnippets(t, root)
+	if len(snippets) == 0 {
+		t.Fatal("no Go snippets found in the READMEs and doc comments")
+	}
+	watchSources(t, root)
+
+	dir := t.TempDir()
+	snippetModule(t, root, dir)
+	for i, s := range snippets {
+		src := filepath.Join(root, filepath.FromSlash(s.file))
+		write(t, filepath.Join(dir, fmt.Sprintf("s%02d", i), "snippet.go"), s.source(src))
+	}
+	if out, err := goRun(t, goTool, dir, "vet", "./..."); err != nil {
+		t.Errorf("the Go snippets do not build (go vet: %v); fix the README or doc comment, see the convention in snippets_test.go:\n%s",
+			err, out)
+	}
+	t.Logf("%d snippets built", len(snippets))
+}
+
+// allSnippets gathers the snippets to build: those of every README.md and
+// of the package doc comment of every doc.go. A block that follows no
+// convention fails the test.
+func allSnippets(t *testing.T, root string) []snippet {
+	t.Helper()
 	files, err := markdownFiles(root)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var docs []string
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if skipped(root, p, d) {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && d.Name() == "doc.go" {
+			rel, err := filepath.Rel(root, p)
+			docs = append(docs, filepath.ToSlash(rel))
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var snippets []snippet
-	var problems []string
-	for _, f := range files {
-		if filepath.Base(f) != "README.md" {
+	add := func(file string, doc document, problems []string) {
+		s, p := snippetsOf(file, doc)
+		snippets = append(snippets, s...)
+		for _, p := range append(problems, p...) {
+			t.Error(p)
+		}
+	}
+	for _, f := range append(files, docs...) {
+		md := strings.HasSuffix(f, ".md")
+		if md && path.Base(f) != "README.md" {
 			continue
 		}
 		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, p := snippetsOf(f, parseMarkdown(string(src)))
-		snippets, problems = append(snippets, s...), append(problems, p...)
+		if md {
+			add(f, parseMarkdown(string(src)), nil)
+		} else {
+			doc, problems := docComment(f, src)
+			add(f, doc, problems)
+		}
 	}
-	for _, p := range problems {
-		t.Error(p)
-	}
-	if len(snippets) == 0 {
-		t.Fatal("no Go snippets found in the READMEs")
-	}
-	watchSources(t, root)
+	return snippets
+}
 
-	dir := t.TempDir()
+// snippetModule writes the go.mod and go.sum of a module in dir that
+// builds snippets against the checkout root (see moduleFile).
+func snippetModule(t *testing.T, root, dir string) {
+	t.Helper()
 	goMod, err := os.ReadFile(filepath.Join(root, "examples", "go.mod"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,23 +149,32 @@ func TestREADMESnippets(t *testing.T) {
 		}
 	}
 	write(t, filepath.Join(dir, "go.sum"), string(sums))
-	for i, s := range snippets {
-		md := filepath.Join(root, filepath.FromSlash(s.file))
-		write(t, filepath.Join(dir, fmt.Sprintf("s%02d", i), "snippet.go"), s.source(md))
-	}
+}
 
+// goCommand is the path of the go command; the test skips without one.
+func goCommand(t *testing.T) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on PATH, so the snippets cannot be built")
+	}
+	return goTool
+}
+
+// goRun runs the go command in dir, offline (GOPROXY=off: the module
+// cache must hold what the snippets need), with -mod=mod so that the
+// go.mod made from a base may be completed, and without a workspace.
+func goRun(t *testing.T, goTool, dir string, args ...string) (string, error) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	vet := exec.CommandContext(ctx, goTool, "vet", "./...")
-	vet.Dir = dir
-	vet.Env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off")
+	cmd := exec.CommandContext(ctx, goTool, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off", "GOPROXY=off")
 	var out bytes.Buffer
-	vet.Stdout, vet.Stderr = &out, &out
-	if err := vet.Run(); err != nil {
-		t.Errorf("the README Go snippets do not build (go vet: %v); fix the README, see the convention in snippets_test.go:\n%s",
-			err, out.String())
-	}
-	t.Logf("%d snippets built", len(snippets))
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	return out.String(), err
 }
 
 // watchSources stats the root module's files that the snippets build from,

@@ -13,4 +13,6 @@
 // when there is none (it fails instead when XRAYLOCAL_REQUIRE_BROWSER is
 // set, as in CI). The screenshot goes to $XRAYLOCAL_SCREENSHOT, else to
 // the test's artifact directory (kept with -artifacts -outputdir DIR).
+//
+//docscheck:snippet skip a shell command
 package browsertest
