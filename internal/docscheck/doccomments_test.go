@@ -14,7 +14,7 @@ func TestDocComment(t *testing.T) {
 		buildables int         // snippets snippetsOf returns
 	}{{
 		name: "fragments take the directives in order; whole files take none",
-		src: "// Package p.\n//\n//\tx := 1\n//\n// Then a file:\n//\n//\tpackage main\n//\n//\tfunc main() {}\n//\n//\ty := 2\n//\n" +
+		src: "// Package p.\n//\n//\tx := 1\n//\n// Then a file:\n//\n//\tpackage main\n//\n//\tfunc main() {}\n//\n// And:\n//\n//\ty := 2\n//\n" +
 			"//docscheck:snippet args a int\n//docscheck:snippet skip not Go\npackage p\n",
 		blocks: []codeBlock{
 			{line: 2, text: "x := 1\n", directive: "args a int", directed: true},
