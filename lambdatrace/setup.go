@@ -3,7 +3,6 @@ package lambdatrace
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
@@ -49,9 +48,9 @@ func newSetup(c *config) setup {
 	exp, err := xrayudp.New(append([]xrayudp.Option{xrayudp.WithLambda(true)}, c.exporterOps...)...)
 	if err != nil {
 		// A bad AWS_XRAY_DAEMON_ADDRESS must not break the function: it runs
-		// untraced, and says why once.
+		// untraced, and says why once, through OpenTelemetry's error
+		// handler (whose default logs to stderr, which Lambda keeps).
 		otel.Handle(fmt.Errorf("lambdatrace: tracing is off: %w", err))
-		fmt.Fprintf(os.Stderr, "lambdatrace: tracing is off: %v\n", err)
 	} else {
 		opts = append(opts, sdktrace.WithSpanProcessor(newFlushProcessor(exp)))
 	}
