@@ -26,7 +26,7 @@ func waitSpans(t *testing.T, f *function, root string, want int) map[string]span
 	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
 		gs := f.daemon.Datagrams()
 		n := 0
-		all := flatten(&testing.T{}, gs) // duplicates are reported once, below
+		all := flatten(quiet{}, gs) // duplicates are reported once, below
 		for _, s := range all {
 			if s.trace == root {
 				n++

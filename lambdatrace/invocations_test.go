@@ -25,8 +25,20 @@ func spans(t *testing.T, f *function) map[string]span {
 	return flatten(t, f.daemon.Quiet(150*time.Millisecond))
 }
 
+// reporter is the part of testing.TB that flatten uses.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// quiet is a reporter that reports nothing.
+type quiet struct{}
+
+func (quiet) Helper()               {}
+func (quiet) Errorf(string, ...any) {}
+
 // flatten is spans of the given datagrams.
-func flatten(t *testing.T, gs []fakedaemon.Datagram) map[string]span {
+func flatten(t reporter, gs []fakedaemon.Datagram) map[string]span {
 	t.Helper()
 	out := map[string]span{}
 	var walk func(doc map[string]any, parent, traceID string)
