@@ -25,6 +25,20 @@
 //     handler returns: Lambda may freeze the process right after. No
 //     background goroutine is involved.
 //
+// An invocation still running shortly before its deadline (Lambda kills the
+// process at the deadline) is cut: the margin is a tenth of the time it had
+// when it started, at most 50 ms. At the cut the End hooks run with
+// [ErrTimeout], spans still open under the invocation span are ended there
+// with the attribute lambdatrace.cut_at_deadline=true (OpenTelemetry cannot
+// send a span in progress), the invocation span ends as a fault with a
+// "Timeout" exception, and everything that has ended is written, within a
+// tenth of the margin before the deadline. A handler that returns within
+// the margin is reported as timed out. If the process survives, the
+// handler's late return writes only the spans that ended after the cut.
+// Open spans are ended only in the default setup, whose span processor
+// knows them; with [WithTracerProvider] or a program's own provider the
+// invocation span is ended and the provider flushed.
+//
 // With Sampled=0, or a header without Parent (PassThrough mode), nothing is
 // sent, but the context still carries the trace downstream.
 //

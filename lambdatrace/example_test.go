@@ -2,6 +2,7 @@ package lambdatrace_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"syscall"
@@ -66,6 +67,19 @@ func ExampleWithExtractor() {
 			},
 		}))
 	_ = h
+}
+
+// Hooks see an invocation cut at its deadline as ErrTimeout, while the
+// handler still runs.
+func ExampleWithHooks() {
+	h := lambdatrace.Wrap(handle, lambdatrace.WithHooks(lambdatrace.Hooks{
+		End: func(ctx context.Context, inv lambdatrace.InvocationEnd) {
+			if errors.Is(inv.Err, lambdatrace.ErrTimeout) {
+				fmt.Fprintln(os.Stderr, "timed out:", inv.RequestID)
+			}
+		},
+	}))
+	_ = h // lambda.Start(h)
 }
 
 // Write what is still pending when Lambda shuts the environment down.

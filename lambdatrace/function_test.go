@@ -21,11 +21,26 @@ import (
 type function struct {
 	rt     *fakeruntime.Runtime
 	daemon *fakedaemon.Daemon
+	cmd    *exec.Cmd
+	stop   func() // kills the process, waits for it, and for its stderr
+	mu     sync.Mutex
+	stderr []string
 }
 
 func startFunction(t *testing.T, handler string, env ...string) *function {
 	t.Helper()
-	f := &function{rt: fakeruntime.Start(t), daemon: fakedaemon.Start(t, fakedaemon.WithReadBuffer(4<<20))}
+	return startFunctionWith(t, fakeruntime.Options{}, handler, env...)
+}
+
+// startFunctionWith is startFunction with a Runtime of these options.
+func startFunctionWith(t *testing.T, o fakeruntime.Options, handler string, env ...string) *function {
+	t.Helper()
+	rt, err := fakeruntime.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(rt.Close)
+	f := &function{rt: rt, daemon: fakedaemon.Start(t, fakedaemon.WithReadBuffer(4<<20))}
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +49,7 @@ func startFunction(t *testing.T, handler string, env ...string) *function {
 	cmd.Env = append(cleanEnv(),
 		handlerEnv+"="+handler,
 		"AWS_LAMBDA_RUNTIME_API="+f.rt.Addr(),
-		"AWS_XRAY_DAEMON_ADDRESS="+f.daemon.Addr(),
+		"AWS_XRAY_DAEMON_ADDRESS="+f.daemon.Addr(), // env can override it: the last one wins
 		"AWS_LAMBDA_FUNCTION_NAME=orders",
 		"AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
 		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128",
@@ -52,14 +67,27 @@ func startFunction(t *testing.T, handler string, env ...string) *function {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
 			t.Logf("function: %s", sc.Text())
+			f.mu.Lock()
+			f.stderr = append(f.stderr, sc.Text())
+			f.mu.Unlock()
 		}
 	}()
-	t.Cleanup(func() {
+	f.cmd = cmd
+	f.stop = sync.OnceFunc(func() {
 		_ = cmd.Process.Kill()
+		wg.Wait() // the pipe closes when the process is gone
 		_ = cmd.Wait()
-		wg.Wait()
 	})
+	t.Cleanup(f.stop)
 	return f
+}
+
+// output stops the function and returns what it wrote to stderr.
+func (f *function) output() []string {
+	f.stop()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.stderr...)
 }
 
 // cleanEnv is the test's environment without anything Lambda would set.

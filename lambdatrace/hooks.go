@@ -16,7 +16,10 @@ type Hooks struct {
 	Start func(ctx context.Context, inv InvocationStart)
 	// End runs when the handler has returned, just before the invocation
 	// span ends (at InvocationEnd.End) and everything is flushed, so that
-	// spans a hook starts and ends are written with the invocation.
+	// spans a hook starts and ends are written with the invocation. For an
+	// invocation cut at its deadline it runs at the cut instead, with Err
+	// set to ErrTimeout and a context that ends shortly before the
+	// deadline, while the handler still runs.
 	End func(ctx context.Context, inv InvocationEnd)
 }
 
@@ -40,7 +43,8 @@ type InvocationEnd struct {
 	Span trace.SpanContext
 	// Start and End are when the invocation span started and ended.
 	Start, End time.Time
-	// Response and Err are what the handler returned. Panic is the value
+	// Response and Err are what the handler returned (Err is ErrTimeout
+	// when the invocation was cut at its deadline). Panic is the value
 	// it panicked with, nil if it did not (it is re-panicked after End).
 	Response any
 	Err      error

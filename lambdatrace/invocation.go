@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
@@ -21,6 +22,10 @@ type invocation struct {
 	w     *wrapper
 	info  InvocationEnd // for hooks
 	start time.Time
+	// The deadline cut (deadline.go): state says who ends the span.
+	state   atomic.Int32
+	timer   *time.Timer
+	cutDone chan struct{}
 }
 
 // start resolves the parent from the invocation's trace header, reads the

@@ -1,7 +1,6 @@
 package lambdatrace_test
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -23,6 +22,24 @@ type span struct {
 // the enclosing document as parent.
 func spans(t *testing.T, f *function) map[string]span {
 	t.Helper()
+	return flatten(t, f.daemon.Quiet(150*time.Millisecond))
+}
+
+// reporter is the part of testing.TB that flatten uses.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// quiet is a reporter that reports nothing.
+type quiet struct{}
+
+func (quiet) Helper()               {}
+func (quiet) Errorf(string, ...any) {}
+
+// flatten is spans of the given datagrams.
+func flatten(t reporter, gs []fakedaemon.Datagram) map[string]span {
+	t.Helper()
 	out := map[string]span{}
 	var walk func(doc map[string]any, parent, traceID string)
 	walk = func(doc map[string]any, parent, traceID string) {
@@ -42,7 +59,7 @@ func spans(t *testing.T, f *function) map[string]span {
 			walk(s.(map[string]any), id, traceID)
 		}
 	}
-	for _, g := range f.daemon.Quiet(150 * time.Millisecond) {
+	for _, g := range gs {
 		if g.Invalid != nil {
 			t.Errorf("invalid datagram: %v\n%s", g.Invalid, g.Raw)
 		}
@@ -271,6 +288,3 @@ func TestSQSBatchLinks(t *testing.T) {
 		t.Errorf("metadata = %v", md)
 	}
 }
-
-var _ = fakedaemon.Datagram{}
-var _ = context.Background

@@ -33,6 +33,7 @@ type workEvent struct {
 	SleepMs  int    `json:"sleep_ms"`
 	Fail     string `json:"fail"`
 	Panic    string `json:"panic"`
+	HangMs   int    `json:"hang_ms"` // a span open this long, then one more after it
 }
 
 func work(ctx context.Context, e workEvent) (string, error) {
@@ -51,6 +52,13 @@ func work(ctx context.Context, e workEvent) (string, error) {
 			late.End()
 		}()
 	}
+	if e.HangMs > 0 {
+		_, hang := tr.Start(ctx, "hang")
+		time.Sleep(time.Duration(e.HangMs) * time.Millisecond)
+		hang.End()
+		_, after := tr.Start(ctx, "after-hang")
+		after.End()
+	}
 	if e.Panic != "" {
 		panic(e.Panic)
 	}
@@ -66,7 +74,13 @@ func apiHandler(ctx context.Context, e events.APIGatewayV2HTTPRequest) (events.A
 
 func sqsHandler(ctx context.Context, e events.SQSEvent) error { return nil }
 
+// marginEnv, in a subprocess, sets the deadline margin (a duration).
+const marginEnv = "LAMBDATRACE_TEST_MARGIN"
+
 func runFunction(name string) {
+	if d, err := time.ParseDuration(os.Getenv(marginEnv)); err == nil {
+		lambdatrace.SetDeadlineMargin(d)
+	}
 	switch name {
 	case "work":
 		lambda.Start(lambdatrace.Wrap(work))

@@ -4,12 +4,15 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // maxPending bounds the spans kept between flushes; beyond it spans are
-// exported at once in a batch of their own rather than held.
+// exported at once in a batch of their own rather than held. It bounds the
+// open spans tracked for the deadline cut too; spans beyond it are not cut.
 const maxPending = 4096
 
 // flushProcessor keeps ended spans in memory and exports them all in one
@@ -17,21 +20,50 @@ const maxPending = 4096
 // invocation into as few datagrams as possible. It runs no goroutine:
 // nothing is left pending when Lambda freezes the process, because the
 // wrapper flushes before the handler returns.
+//
+// It also knows which sampled spans are open, and under which invocation
+// span (the local root of their tree), so that an invocation cut at its
+// deadline can end them (endOpen).
 type flushProcessor struct {
 	exp     sdktrace.SpanExporter
 	mu      sync.Mutex
 	pending []sdktrace.ReadOnlySpan
+	open    map[trace.SpanID]openSpan
 	closed  atomic.Bool
+}
+
+// openSpan is a started span and the local root of its tree.
+type openSpan struct {
+	span sdktrace.ReadWriteSpan
+	root trace.SpanID
 }
 
 var _ sdktrace.SpanProcessor = (*flushProcessor)(nil)
 
 func newFlushProcessor(exp sdktrace.SpanExporter) *flushProcessor {
-	return &flushProcessor{exp: exp}
+	return &flushProcessor{exp: exp, open: map[trace.SpanID]openSpan{}}
 }
 
-// OnStart does nothing.
-func (p *flushProcessor) OnStart(context.Context, sdktrace.ReadWriteSpan) {}
+// OnStart notes a sampled span as open, under the root of its open local
+// parent, or as a root itself (a span with a remote parent, such as the
+// invocation span, or whose parent has already ended).
+func (p *flushProcessor) OnStart(_ context.Context, s sdktrace.ReadWriteSpan) {
+	sc := s.SpanContext()
+	if !sc.IsSampled() || p.closed.Load() {
+		return
+	}
+	id, root := sc.SpanID(), sc.SpanID()
+	p.mu.Lock()
+	if parent := s.Parent(); parent.IsValid() && !parent.IsRemote() {
+		if o, ok := p.open[parent.SpanID()]; ok {
+			root = o.root
+		}
+	}
+	if len(p.open) < maxPending {
+		p.open[id] = openSpan{span: s, root: root}
+	}
+	p.mu.Unlock()
+}
 
 // OnEnd keeps a sampled span until the next flush.
 func (p *flushProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
@@ -39,6 +71,7 @@ func (p *flushProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
 		return
 	}
 	p.mu.Lock()
+	delete(p.open, s.SpanContext().SpanID())
 	p.pending = append(p.pending, s)
 	full := len(p.pending) >= maxPending
 	var batch []sdktrace.ReadOnlySpan
@@ -49,6 +82,24 @@ func (p *flushProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
 	if full {
 		p.export(context.Background(), batch)
 	}
+}
+
+// endOpen ends, at the given time and marked as cut at the deadline, every
+// open span under root except root itself, and returns how many it ended.
+func (p *flushProcessor) endOpen(root trace.SpanID, at time.Time) int {
+	var cut []sdktrace.ReadWriteSpan
+	p.mu.Lock()
+	for id, o := range p.open {
+		if o.root == root && id != root {
+			cut = append(cut, o.span)
+		}
+	}
+	p.mu.Unlock()
+	for _, s := range cut {
+		s.SetAttributes(cutAtDeadline)
+		s.End(trace.WithTimestamp(at))
+	}
+	return len(cut)
 }
 
 // ForceFlush exports every pending span in one call.

@@ -3,8 +3,8 @@ package lambdatrace
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
+	"time"
 
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel"
@@ -21,6 +21,9 @@ const instrumentation = "github.com/otelxray/otelxray/lambdatrace"
 type setup struct {
 	tracer trace.Tracer
 	flush  func(context.Context) error
+	// endOpen ends the open spans under an invocation span cut at its
+	// deadline; nil when the provider is not the default setup's.
+	endOpen func(root trace.SpanID, at time.Time) int
 }
 
 // newSetup builds the recommended setup, or adopts the user's provider.
@@ -46,14 +49,16 @@ func newSetup(c *config) setup {
 		sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())),
 		sdktrace.WithResource(Resource(context.Background())),
 	}
+	var proc *flushProcessor
 	exp, err := xrayudp.New(append([]xrayudp.Option{xrayudp.WithLambda(true)}, c.exporterOps...)...)
 	if err != nil {
 		// A bad AWS_XRAY_DAEMON_ADDRESS must not break the function: it runs
-		// untraced, and says why once.
+		// untraced, and says why once, through OpenTelemetry's error
+		// handler (whose default logs to stderr, which Lambda keeps).
 		otel.Handle(fmt.Errorf("lambdatrace: tracing is off: %w", err))
-		fmt.Fprintf(os.Stderr, "lambdatrace: tracing is off: %v\n", err)
 	} else {
-		opts = append(opts, sdktrace.WithSpanProcessor(newFlushProcessor(exp)))
+		proc = newFlushProcessor(exp)
+		opts = append(opts, sdktrace.WithSpanProcessor(proc))
 	}
 	tp := sdktrace.NewTracerProvider(opts...)
 	if !c.noGlobals {
@@ -62,7 +67,11 @@ func newSetup(c *config) setup {
 			otel.SetTextMapPropagator(xray.Propagator{})
 		}
 	}
-	return setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+	s := setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+	if proc != nil {
+		s.endOpen = proc.endOpen
+	}
+	return s
 }
 
 // isDefaultGlobal reports whether v is OpenTelemetry's default global

@@ -37,14 +37,24 @@ func Wrap[In, Out any](h func(context.Context, In) (Out, error), opts ...Option)
 	w := newWrapper(opts)
 	return func(ctx context.Context, in In) (out Out, err error) {
 		ctx, inv := w.start(ctx, any(in))
+		w.armDeadline(ctx, inv)
 		defer func() {
-			if r := recover(); r != nil {
+			r := recover()
+			switch {
+			case !inv.claim():
+				// Cut at the deadline, and the process still runs: write
+				// what ended since.
+				w.flush(ctx)
+			case r != nil:
 				inv.panicked(r)
 				w.finish(ctx, inv)
+			default:
+				inv.result(any(out), err)
+				w.finish(ctx, inv)
+			}
+			if r != nil {
 				panic(r) // unchanged: aws-lambda-go reports it and exits
 			}
-			inv.result(any(out), err)
-			w.finish(ctx, inv)
 		}()
 		return h(ctx, in)
 	}
@@ -73,18 +83,28 @@ const flushTimeout = time.Second
 // handler returns, even when the invocation's context is already done.
 func (w *wrapper) finish(ctx context.Context, inv *invocation) {
 	end := time.Now()
-	if len(w.cfg.hooks) > 0 {
-		// Hooks run before the span ends: a synchronous exporter sends it
-		// at End, and a hook may need to act first (see package ddlambda).
-		inv.info.Start, inv.info.End = inv.start, end
-		hctx := context.WithoutCancel(ctx)
-		for _, h := range w.cfg.hooks {
-			if h.End != nil {
-				h.End(hctx, inv.info)
-			}
+	w.runEndHooks(context.WithoutCancel(ctx), inv, end)
+	inv.span.End(trace.WithTimestamp(end))
+	w.flush(ctx)
+}
+
+// runEndHooks runs the End hooks. They run before the span ends: a
+// synchronous exporter sends it at End, and a hook may need to act first
+// (see package ddlambda).
+func (w *wrapper) runEndHooks(ctx context.Context, inv *invocation, end time.Time) {
+	if len(w.cfg.hooks) == 0 {
+		return
+	}
+	inv.info.Start, inv.info.End = inv.start, end
+	for _, h := range w.cfg.hooks {
+		if h.End != nil {
+			h.End(ctx, inv.info)
 		}
 	}
-	inv.span.End(trace.WithTimestamp(end))
+}
+
+// flush writes every span that has ended, within flushTimeout.
+func (w *wrapper) flush(ctx context.Context) {
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), flushTimeout)
 	defer cancel()
 	_ = w.setup.flush(fctx) // failures are counted in the exporter's Stats

@@ -24,8 +24,17 @@ const maxResponse = 6 << 20
 type Options struct {
 	// ARN is the invoked function ARN; the default is FunctionARN.
 	ARN string
-	// Timeout sets each invocation's deadline; the default is one minute.
+	// Timeout sets each invocation's deadline (Lambda-Runtime-Deadline-Ms),
+	// counted from when the function takes the event; the default is one
+	// minute. An invocation not answered by its deadline ends with
+	// Result.TimedOut, and the function's answer, if it comes later, is
+	// accepted and dropped.
 	Timeout time.Duration
+	// OnTimeout, if set, is called with the request ID when an invocation
+	// passes its deadline unanswered, before Invoke returns. Lambda stops
+	// the execution environment then: a test kills the function's process
+	// here.
+	OnTimeout func(requestID string)
 	// InitErrors, if set, receives what the function posts to
 	// /runtime/init/error (InitError returns it too).
 	InitErrors io.Writer
@@ -38,14 +47,18 @@ type Options struct {
 type Result struct {
 	// Body is the response, or the error payload when Failed.
 	Body []byte
-	// Failed is true when the handler reported an error (or panicked).
+	// Failed is true when the handler reported an error (or panicked), or
+	// the invocation timed out.
 	Failed bool
+	// TimedOut is true when the function did not answer by the deadline.
+	TimedOut bool
 }
 
 type invocation struct {
 	id, header string
 	event      []byte
 	done       chan Result
+	timer      *time.Timer // the deadline, armed when the function takes the event
 }
 
 // Runtime serves the Runtime API of one function on 127.0.0.1.
@@ -57,6 +70,7 @@ type Runtime struct {
 	queue     chan *invocation
 	mu        sync.Mutex
 	inflight  map[string]*invocation
+	expired   map[string]bool // timed out; a late answer is dropped
 	seq       atomic.Int64
 	initError atomic.Pointer[string]
 }
@@ -74,7 +88,7 @@ func New(o Options) (*Runtime, error) {
 		return nil, fmt.Errorf("fakeruntime: %w", err)
 	}
 	r := &Runtime{opts: o, ln: ln, served: make(chan struct{}),
-		queue: make(chan *invocation), inflight: map[string]*invocation{}}
+		queue: make(chan *invocation), inflight: map[string]*invocation{}, expired: map[string]bool{}}
 	if r.opts.RequestID == nil {
 		r.opts.RequestID = func() string { return fmt.Sprintf("c6af9ac6-7b61-11e6-9a41-%012d", r.seq.Add(1)) }
 	}
@@ -160,12 +174,15 @@ func (r *Runtime) next(w http.ResponseWriter, req *http.Request) {
 	case <-req.Context().Done():
 		return
 	}
+	// The header has millisecond precision; the deadline is that millisecond.
+	deadline := time.UnixMilli(time.Now().Add(r.opts.Timeout).UnixMilli())
 	r.mu.Lock()
 	r.inflight[inv.id] = inv
+	inv.timer = time.AfterFunc(time.Until(deadline), func() { r.expire(inv) })
 	r.mu.Unlock()
 	h := w.Header()
 	h.Set("Lambda-Runtime-Aws-Request-Id", inv.id)
-	h.Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(time.Now().Add(r.opts.Timeout).UnixMilli(), 10))
+	h.Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(deadline.UnixMilli(), 10))
 	h.Set("Lambda-Runtime-Invoked-Function-Arn", r.opts.ARN)
 	if inv.header != "" {
 		h.Set("Lambda-Runtime-Trace-Id", inv.header)
@@ -180,9 +197,17 @@ func (r *Runtime) finish(failed bool) http.HandlerFunc {
 		id := req.PathValue("id")
 		body, _ := io.ReadAll(io.LimitReader(req.Body, maxResponse))
 		r.mu.Lock()
-		inv := r.inflight[id]
+		inv, late := r.inflight[id], r.expired[id]
 		delete(r.inflight, id)
+		delete(r.expired, id)
+		if inv != nil {
+			inv.timer.Stop()
+		}
 		r.mu.Unlock()
+		if late {
+			w.WriteHeader(http.StatusAccepted) // Lambda would have stopped the function
+			return
+		}
 		if inv == nil {
 			http.Error(w, `{"errorMessage":"unknown invocation `+id+`","errorType":"InvalidRequestID"}`, http.StatusBadRequest)
 			return
@@ -190,6 +215,27 @@ func (r *Runtime) finish(failed bool) http.HandlerFunc {
 		inv.done <- Result{Body: body, Failed: failed}
 		w.WriteHeader(http.StatusAccepted)
 	}
+}
+
+// expire ends an invocation that passed its deadline unanswered, as Lambda
+// reports it.
+func (r *Runtime) expire(inv *invocation) {
+	r.mu.Lock()
+	pending := r.inflight[inv.id] == inv
+	if pending {
+		delete(r.inflight, inv.id)
+		r.expired[inv.id] = true
+	}
+	r.mu.Unlock()
+	if !pending {
+		return
+	}
+	if r.opts.OnTimeout != nil {
+		r.opts.OnTimeout(inv.id)
+	}
+	body := fmt.Sprintf(`{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: %s Error: Task timed out after %.2f seconds"}`,
+		inv.id, r.opts.Timeout.Seconds())
+	inv.done <- Result{Body: []byte(body), Failed: true, TimedOut: true}
 }
 
 func (r *Runtime) initErr(w http.ResponseWriter, req *http.Request) {
