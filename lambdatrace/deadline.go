@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/otelxray/otelxray/metadata"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
@@ -38,7 +39,7 @@ var marginFor = deadlineMargin
 
 // cutAtDeadline marks a span that was still open when its invocation was
 // cut at the deadline, and was ended then.
-var cutAtDeadline = attribute.Bool("lambdatrace.cut_at_deadline", true)
+var cutAtDeadline = metadata.CutAtDeadlineKey.Bool(true)
 
 // Invocation states: whoever moves it out of running ends the span.
 const (

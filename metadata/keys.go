@@ -52,6 +52,10 @@ const (
 	// the document) when no HTTP 429 says so, e.g. a DynamoDB
 	// ProvisionedThroughputExceededException.
 	ThrottleKey attribute.Key = "aws.xray.throttle"
+	// CutAtDeadlineKey, a bool, marks a span that lambdatrace ended because
+	// its invocation ran past the deadline (the span was still open when
+	// the invocation was cut, shortly before Lambda stops the process).
+	CutAtDeadlineKey attribute.Key = "lambdatrace.cut_at_deadline"
 	// NamespaceKeyPrefix starts the span attributes whose value, a JSON
 	// object as a string, becomes a metadata namespace of its own:
 	// aws.xray.metadata.<namespace>.
