@@ -64,9 +64,9 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, errors.New("timeout"))
+	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, fmt.Errorf("-timeout %v ran out", o.timeout))
 	defer cancel()
-	f := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
+	f, waitErr := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
 	report(w, s.xray, calls, f)
 	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f}
 	if len(f.problems) > 0 {
@@ -74,6 +74,11 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 		for _, p := range f.problems {
 			fmt.Fprintf(w, "  - %s\n", p)
 		}
+	}
+	switch {
+	case waitErr != nil:
+		return res, waitErr
+	case len(f.problems) > 0:
 		return res, errNotConnected
 	}
 	st := s.xray.Stats()
