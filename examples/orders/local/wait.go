@@ -91,4 +91,3 @@ func waitForTraces(ctx context.Context, s *stack, calls []call, posts int, p *pr
 		}
 	}
 }
-
