@@ -183,6 +183,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	if forward != "" {
 		fmt.Fprintf(stderr, "xraylocal: forwarding every datagram to %s\n", forward)
 	}
+	if !quiet {
+		fmt.Fprintf(stderr, "xraylocal: each completed trace is printed on stdout, as a tree.\n%s\n", xraylocal.TreeLegend)
+	}
 	if ready != nil {
 		ready(srv)
 	}

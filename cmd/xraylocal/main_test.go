@@ -100,13 +100,14 @@ func TestRun(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := stdout.String(), "trace 1-5759e988-bd862e3fe1be46a994272793  web  250ms  1 span\n└─ web  250ms  segment\n\n"; got != want {
+	if got, want := stdout.String(), "trace 1-5759e988-bd862e3fe1be46a994272793  web  250ms long  1 span\n└─ web  250ms long  service\n\n"; got != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
 	}
 	errText := stderr.String()
 	for _, want := range []string{
 		"xraylocal: listening on udp 127.0.0.1:",
 		"(from -listen)",
+		xraylocal.TreeLegend,
 		"xraylocal: service map, traces and problems at http://127.0.0.1:",
 		"xraylocal: forwarding every datagram to udp:127.0.0.1:",
 		"! datagram has no header line; it must start with `{\"format\":\"json\",\"version\":1}`",
@@ -151,7 +152,7 @@ func TestRunQuietAndEnv(t *testing.T) {
 	if stdout.String() != "" {
 		t.Errorf("-quiet printed:\n%s", stdout.String())
 	}
-	if !strings.Contains(stderr.String(), "(from AWS_XRAY_DAEMON_ADDRESS)") {
+	if !strings.Contains(stderr.String(), "(from AWS_XRAY_DAEMON_ADDRESS)") || strings.Contains(stderr.String(), "How to read") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 }
