@@ -57,7 +57,8 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 		return nil, err
 	}
 	defer s.close()
-	fmt.Fprintf(w, "xraylocal on udp %s; DynamoDB and SQS stand-ins on %s; API on %s\n", s.xray.UDPAddr(), s.aws.URL(), s.api.URL())
+	fmt.Fprintf(w, "xraylocal, a local X-Ray daemon that receives and checks the traces, on udp %s\n", s.xray.UDPAddr())
+	fmt.Fprintf(w, "stand-ins for DynamoDB and SQS on %s; the API (as API Gateway) on %s\n", s.aws.URL(), s.api.URL())
 	fmt.Fprintf(w, "functions %s, %s, %s started as Lambda processes\n\n", fnPost, fnRead, fnChange)
 
 	calls, err := traffic(ctx, s.api.URL(), o.posts, w)
@@ -83,11 +84,12 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	}
 	st := s.xray.Stats()
 	fmt.Fprintf(w, "\nOK: %d documents, all valid; post -> read in one trace, post -> SQS -> handle-change linked\n", st.Documents)
-	if o.serve {
-		fmt.Fprintf(w, "\nweb UI: %s\nAPI:    %s (try: curl -X POST -d '{\"customer\":\"you\",\"item\":\"tea\",\"quantity\":1}' %s/orders)\n",
-			s.xray.URL(), s.api.URL(), s.api.URL())
-		fmt.Fprintln(w, "Ctrl-C to stop")
-		<-ctx.Done()
+	if !o.serve {
+		fmt.Fprintf(w, "To browse these traces and the service map: go -C examples run ./orders/local --serve, then open http://%s/\n", o.httpAddr)
+		return res, nil
 	}
+	fmt.Fprintf(w, "\nAPI: %s (try: curl -X POST -d '{\"customer\":\"you\",\"item\":\"tea\",\"quantity\":1}' %s/orders)\n", s.api.URL(), s.api.URL())
+	fmt.Fprintf(w, "Open %s in a browser for these traces and the service map; Ctrl-C to stop\n", s.xray.URL())
+	<-ctx.Done()
 	return res, nil
 }
