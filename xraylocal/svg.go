@@ -55,11 +55,18 @@ func (m *ServiceMap) WriteSVG(w io.Writer) error {
 	b.WriteString(`<g class="edges">` + "\n")
 	labels := newLabelPlacer(m.Nodes)
 	for _, e := range m.Edges {
-		from, to := byID[e.From], byID[e.To]
-		if from != nil && to != nil {
-			writeEdge(&b, e, from, to, labels)
+		if from, to := byID[e.From], byID[e.To]; from != nil && to != nil {
+			labels.addCurve(edgeCurve(e, from, to))
 		}
 	}
+	var texts strings.Builder
+	for _, e := range m.Edges {
+		if from, to := byID[e.From], byID[e.To]; from != nil && to != nil {
+			writeEdge(&b, &texts, e, from, to, labels)
+		}
+	}
+	// Labels go over every edge, so that no line crosses one.
+	b.WriteString("</g>\n<g class=\"edge-labels\">\n" + texts.String())
 	b.WriteString("</g>\n<g class=\"nodes\">\n")
 	for i := range m.Nodes {
 		writeNode(&b, &m.Nodes[i])
@@ -84,23 +91,28 @@ func edgeColor(s Statistics) (string, string) {
 	return "edge", colorEdge
 }
 
-func writeEdge(b *strings.Builder, e Edge, from, to *Node, labels *labelPlacer) {
-	class, color := edgeColor(e.Stats)
+// edgeCurve returns the cubic curve of an edge: start, two control points,
+// end.
+func edgeCurve(e Edge, from, to *Node) [8]float64 {
 	r := nodeRadius
-	var c [8]float64 // the curve: start, two control points, end
 	switch {
 	case from == to:
 		x, y := from.X, from.Y-r
-		c = [8]float64{x - 10, y, x - 45, y - 55, x + 45, y - 55, x + 10, y}
+		return [8]float64{x - 10, y, x - 45, y - 55, x + 45, y - 55, x + 10, y}
 	case e.Back || to.X <= from.X:
 		x1, y1, x2, y2 := from.X, from.Y+r, to.X, to.Y+r
 		drop := 50 + math.Abs(x2-x1)/6
-		c = [8]float64{x1, y1, x1, y1 + drop, x2, y2 + drop, x2, y2 + 4}
-	default:
-		x1, y1, x2, y2 := from.X+r, from.Y, to.X-r-3, to.Y
-		dx := (x2 - x1) / 2
-		c = [8]float64{x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2}
+		return [8]float64{x1, y1, x1, y1 + drop, x2, y2 + drop, x2, y2 + 4}
 	}
+	x1, y1, x2, y2 := from.X+r, from.Y, to.X-r-3, to.Y
+	dx := (x2 - x1) / 2
+	return [8]float64{x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2}
+}
+
+// writeEdge writes the edge to b and its label to texts.
+func writeEdge(b, texts *strings.Builder, e Edge, from, to *Node, labels *labelPlacer) {
+	class, color := edgeColor(e.Stats)
+	c := edgeCurve(e, from, to)
 	d := fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", f1(c[0]), f1(c[1]), f1(c[2]), f1(c[3]), f1(c[4]), f1(c[5]), f1(c[6]), f1(c[7]))
 	fmt.Fprintf(b, `<g class="edge %s" data-from="%s" data-to="%s"><title>%s → %s&#10;%s</title>`,
 		class, esc(e.From), esc(e.To), esc(from.Name), esc(to.Name), esc(statsText(e.Stats)))
@@ -108,8 +120,8 @@ func writeEdge(b *strings.Builder, e Edge, from, to *Node, labels *labelPlacer) 
 	if e.Stats.Requests > 0 {
 		text := plainCount(e.Stats.Requests) + " · " + fmtLatency(e.Stats.Latency.Avg)
 		lx, ly := labels.place(len([]rune(text)), c)
-		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-size="11" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">%s</text>`,
-			f1(lx), f1(ly), colorSubtle, text)
+		fmt.Fprintf(texts, `<text class="edge-label" data-from="%s" data-to="%s" x="%s" y="%s" text-anchor="middle" font-size="11" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">%s</text>`+"\n",
+			esc(e.From), esc(e.To), f1(lx), f1(ly), colorSubtle, text)
 	}
 	b.WriteString("</g>\n")
 }

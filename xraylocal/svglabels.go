@@ -24,10 +24,22 @@ func newLabelPlacer(nodes []Node) *labelPlacer {
 	p := &labelPlacer{}
 	r := nodeRadius
 	for _, n := range nodes {
-		half := math.Max(r, 3.6*float64(min(max(len(n.Name), len(n.TypeLabel)), maxLabel+6)))
+		// The name is in bold 13px (about 9px a character), the type in 11px.
+		name, typ := min(len([]rune(n.Name)), maxLabel), min(len([]rune(n.TypeLabel)), maxLabel+6)
+		half := math.Max(r, math.Max(4.6*float64(name), 3.2*float64(typ))) + 2
 		p.taken = append(p.taken, box{n.X - half, n.Y - r - 2, n.X + half, n.Y + r + 36})
 	}
 	return p
+}
+
+// addCurve takes the points of the cubic curve c, so that labels avoid
+// the lines of other edges where they can.
+func (p *labelPlacer) addCurve(c [8]float64) {
+	for i := 1; i < 24; i++ {
+		t := float64(i) / 24
+		x, y := bezier(t, c[0], c[2], c[4], c[6]), bezier(t, c[1], c[3], c[5], c[7])
+		p.taken = append(p.taken, box{x - 1, y - 1, x + 1, y + 1})
+	}
 }
 
 // labelTries are the places along an edge's curve a label may go, best
@@ -40,7 +52,7 @@ var labelTries = []float64{0.68, 0.55, 0.8, 0.42, 0.9, 0.3, 0.2}
 // else below it: the first try that covers nothing drawn, else the one
 // that covers least. It takes the area.
 func (p *labelPlacer) place(n int, c [8]float64) (x, y float64) {
-	w, h := 5.8*float64(n)+4, 13.0
+	w, h := 6.1*float64(n)+4, 13.0 // 11px text
 	best, bestCover := box{}, math.Inf(1)
 	for _, below := range []float64{0, 17} {
 		for _, t := range labelTries {
