@@ -97,18 +97,20 @@ func TestInProgress(t *testing.T) {
 		spans      int
 		inProgress bool
 		tree       string
+		// independent: the child "work" kept is the one sent on its own.
+		independent bool
 	}{
-		{"segment in progress", []string{segIP}, 1, true, "└─ web  …  segment  IN PROGRESS\n"},
-		{"in progress then complete", []string{segIP, segDone}, 1, false, "└─ web  500ms  segment\n"},
-		{"complete then late in-progress", []string{segDone, segIP}, 1, false, "└─ web  500ms  segment\n"},
+		{"segment in progress", []string{segIP}, 1, true, "└─ web  still running  service  IN PROGRESS\n", false},
+		{"in progress then complete", []string{segIP, segDone}, 1, false, "└─ web  500ms long  service\n", false},
+		{"complete then late in-progress", []string{segDone, segIP}, 1, false, "└─ web  500ms long  service\n", false},
 		{"independent in progress, then nested complete", []string{subIP, segNests}, 2, false,
-			"└─ web  500ms  segment\n   └─ work  +100ms 200ms\n"},
+			"└─ web  500ms long  service\n   └─ work  +100ms start, 200ms long  step\n", false},
 		{"nested in progress, then independent complete, then parent", []string{segNestsIP, subDone, segDone}, 2, false,
-			"└─ web  500ms  segment\n   └─ work  +100ms 200ms  independent subsegment\n"},
+			"└─ web  500ms long  service\n   └─ work  +100ms start, 200ms long  step\n", true},
 		{"nested in progress, then parent complete without it", []string{segNestsIP, segDone}, 1, false,
-			"└─ web  500ms  segment\n"},
+			"└─ web  500ms long  service\n", false},
 		{"parent in progress, child complete", []string{segIP, subDone}, 2, true,
-			"└─ web  …  segment  IN PROGRESS\n   └─ work  +100ms 200ms  independent subsegment\n"},
+			"└─ web  still running  service  IN PROGRESS\n   └─ work  +100ms start, 200ms long  step\n", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -126,6 +128,9 @@ func TestInProgress(t *testing.T) {
 			_, tree, _ := strings.Cut(b.String(), "\n")
 			if tree != c.tree {
 				t.Errorf("tree:\n%s\nwant:\n%s", tree, c.tree)
+			}
+			if c.spans == 2 && (len(tr.Roots) != 1 || len(tr.Roots[0].Children) != 1 || tr.Roots[0].Children[0].Independent != c.independent) {
+				t.Errorf("the child is not the one sent %s", map[bool]string{true: "on its own", false: "nested"}[c.independent])
 			}
 		})
 	}
@@ -188,9 +193,9 @@ func TestCompletion(t *testing.T) {
 	}
 	got := out.String()
 	for _, want := range []string{
-		"trace 1-5759e988-bd862e3fe1be46a994272793  web  500ms  1 span\n└─ web  500ms  segment\n",
-		"└─ handler  1s  independent subsegment  (parent c000000000000001 not received; in Lambda, the function's own segment, sent by Lambda)\n",
-		"(updated) trace 1-6759e988-0d862e3fe1be46a994272794  fn  1s  2 spans\n└─ fn  1s  segment\n   └─ handler  +0s 1s  independent subsegment\n",
+		"trace 1-5759e988-bd862e3fe1be46a994272793  web  500ms long  1 span\n└─ web  500ms long  service\n",
+		"└─ handler  1s long  step  (parent c000000000000001 not received; in Lambda, the function's own segment, sent by Lambda)\n",
+		"(updated) trace 1-6759e988-0d862e3fe1be46a994272794  fn  1s long  2 spans\n└─ fn  1s long  service\n   └─ handler  +0s start, 1s long  step\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)

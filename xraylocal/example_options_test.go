@@ -71,9 +71,9 @@ func ExampleWithTraceOutput() {
 	defer cancel()
 	_ = srv.WaitFor(ctx, func(st xraylocal.Stats) bool { return st.Completed == 1 })
 	// Output:
-	// trace 1-5759e988-bd862e3fe1be46a994272793  web  250ms  2 spans
-	// └─ web  250ms  segment GET http://web.local/ 200
-	//    └─ DynamoDB  +50ms 50ms  aws GetItem DynamoDB table orders
+	// trace 1-5759e988-bd862e3fe1be46a994272793  web  250ms long  2 spans
+	// └─ web  250ms long  service  GET http://web.local/ status 200
+	//    └─ DynamoDB  +50ms start, 50ms long  AWS call  GetItem DynamoDB table orders
 }
 
 func ExampleWithProblemOutput() {

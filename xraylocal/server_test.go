@@ -246,7 +246,7 @@ func TestOutputs(t *testing.T) {
 	if err := srv.WaitFor(waitCtx(t), func(st Stats) bool { return st.Completed >= 1 && st.Datagrams >= 2 }); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := trees.String(), "trace "+tid+"  web  250ms  1 span  ! 1 problem\n└─ web  250ms  segment  ! whitespace outside strings at byte 1 of the document; send compact JSON (as json.Marshal or json.Compact produce) [compact]\n"; !strings.HasPrefix(got, want) {
+	if got, want := trees.String(), "trace "+tid+"  web  250ms long  1 span  ! 1 problem\n└─ web  250ms long  service  ! whitespace outside strings at byte 1 of the document; send compact JSON (as json.Marshal or json.Compact produce) [compact]\n"; !strings.HasPrefix(got, want) {
 		t.Errorf("trees:\n%s\nwant prefix:\n%s", got, want)
 	}
 	// The document, compacted to one line.

@@ -53,12 +53,20 @@ func (m *ServiceMap) WriteSVG(w io.Writer) error {
 			f1(width/2), f1(height/2-20), colorSubtle)
 	}
 	b.WriteString(`<g class="edges">` + "\n")
+	labels := newLabelPlacer(m.Nodes)
 	for _, e := range m.Edges {
-		from, to := byID[e.From], byID[e.To]
-		if from != nil && to != nil {
-			writeEdge(&b, e, from, to)
+		if from, to := byID[e.From], byID[e.To]; from != nil && to != nil {
+			labels.addCurve(edgeCurve(e, from, to))
 		}
 	}
+	var texts strings.Builder
+	for _, e := range m.Edges {
+		if from, to := byID[e.From], byID[e.To]; from != nil && to != nil {
+			writeEdge(&b, &texts, e, from, to, labels)
+		}
+	}
+	// Labels go over every edge, so that no line crosses one.
+	b.WriteString("</g>\n<g class=\"edge-labels\">\n" + texts.String())
 	b.WriteString("</g>\n<g class=\"nodes\">\n")
 	for i := range m.Nodes {
 		writeNode(&b, &m.Nodes[i])
@@ -83,35 +91,37 @@ func edgeColor(s Statistics) (string, string) {
 	return "edge", colorEdge
 }
 
-func writeEdge(b *strings.Builder, e Edge, from, to *Node) {
-	class, color := edgeColor(e.Stats)
+// edgeCurve returns the cubic curve of an edge: start, two control points,
+// end.
+func edgeCurve(e Edge, from, to *Node) [8]float64 {
 	r := nodeRadius
-	var d string
-	var lx, ly float64
 	switch {
 	case from == to:
 		x, y := from.X, from.Y-r
-		d = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", f1(x-10), f1(y), f1(x-45), f1(y-55), f1(x+45), f1(y-55), f1(x+10), f1(y))
-		lx, ly = x, y-48
+		return [8]float64{x - 10, y, x - 45, y - 55, x + 45, y - 55, x + 10, y}
 	case e.Back || to.X <= from.X:
 		x1, y1, x2, y2 := from.X, from.Y+r, to.X, to.Y+r
 		drop := 50 + math.Abs(x2-x1)/6
-		c1y, c2y := y1+drop, y2+drop
-		d = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", f1(x1), f1(y1), f1(x1), f1(c1y), f1(x2), f1(c2y), f1(x2), f1(y2+4))
-		lx, ly = (x1+x2)/2, (y1+3*c1y+3*c2y+y2)/8
-	default:
-		x1, y1, x2, y2 := from.X+r, from.Y, to.X-r-3, to.Y
-		dx := (x2 - x1) / 2
-		d = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", f1(x1), f1(y1), f1(x1+dx), f1(y1), f1(x2-dx), f1(y2), f1(x2), f1(y2))
-		// The label sits two thirds along, where fanned-out edges part.
-		lx, ly = bezier(0.68, x1, x1+dx, x2-dx, x2), bezier(0.68, y1, y1, y2, y2)
+		return [8]float64{x1, y1, x1, y1 + drop, x2, y2 + drop, x2, y2 + 4}
 	}
+	x1, y1, x2, y2 := from.X+r, from.Y, to.X-r-3, to.Y
+	dx := (x2 - x1) / 2
+	return [8]float64{x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2}
+}
+
+// writeEdge writes the edge to b and its label to texts.
+func writeEdge(b, texts *strings.Builder, e Edge, from, to *Node, labels *labelPlacer) {
+	class, color := edgeColor(e.Stats)
+	c := edgeCurve(e, from, to)
+	d := fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", f1(c[0]), f1(c[1]), f1(c[2]), f1(c[3]), f1(c[4]), f1(c[5]), f1(c[6]), f1(c[7]))
 	fmt.Fprintf(b, `<g class="edge %s" data-from="%s" data-to="%s"><title>%s → %s&#10;%s</title>`,
 		class, esc(e.From), esc(e.To), esc(from.Name), esc(to.Name), esc(statsText(e.Stats)))
 	fmt.Fprintf(b, `<path d="%s" fill="none" stroke="%s" stroke-width="1.6" marker-end="url(#xl-arrow-%s)"/>`, d, color, class)
 	if e.Stats.Requests > 0 {
-		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-size="11" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">%s · %s</text>`,
-			f1(lx), f1(ly-4), colorSubtle, plainCount(e.Stats.Requests), fmtLatency(e.Stats.Latency.Avg))
+		text := plainCount(e.Stats.Requests) + " · " + fmtLatency(e.Stats.Latency.Avg)
+		lx, ly := labels.place(len([]rune(text)), c)
+		fmt.Fprintf(texts, `<text class="edge-label" data-from="%s" data-to="%s" x="%s" y="%s" text-anchor="middle" font-size="11" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">%s</text>`+"\n",
+			esc(e.From), esc(e.To), f1(lx), f1(ly), colorSubtle, text)
 	}
 	b.WriteString("</g>\n")
 }

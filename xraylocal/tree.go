@@ -8,18 +8,20 @@ import (
 	"time"
 )
 
-// WriteTree writes t as a tree, one span per line, with each span's
-// duration, its start relative to the trace's, what it called (aws
-// operation and resource, HTTP method, URL and status, SQL), its flags
-// (ERROR, THROTTLE, FAULT, IN PROGRESS), its first exception, and the
-// problems of its document. For example:
+// WriteTree writes t as a tree, one span per line, with each span's start
+// relative to the trace's and its duration, its kind (service, step, call,
+// AWS call), what it served or called (AWS operation and resource, HTTP
+// method, URL and status, SQL), its flags (ERROR, THROTTLE, FAULT, IN
+// PROGRESS), its first exception, and the problems of its document.
+// [TreeLegend] explains the lines to a reader who does not know X-Ray. For
+// example:
 //
-//	trace 1-5759e988-bd862e3fe1be46a994272793  web  45ms  3 spans  FAULT
-//	└─ web  45ms  segment  GET http://web/checkout 500  FAULT
-//	   └─ orders  +2ms 40ms  remote GET http://orders/ 503  FAULT
+//	trace 1-5759e988-bd862e3fe1be46a994272793  web  45ms long  3 spans  FAULT
+//	└─ web  45ms long  service  GET http://web/checkout status 500  FAULT
+//	   └─ orders  +2ms start, 40ms long  call  GET http://orders/ status 503  FAULT
 func (t *Trace) WriteTree(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "trace %s  %s  %s  %s", t.ID, t.Root, fmtDur(seconds(t.End-t.Start)), plural(t.Spans, "span"))
+	fmt.Fprintf(&b, "trace %s  %s  %s long  %s", t.ID, t.Root, fmtDur(seconds(t.End-t.Start)), plural(t.Spans, "span"))
 	if f := flags(t.Error, t.Throttle, t.Fault, t.InProgress); f != "" {
 		b.WriteString("  " + f)
 	}
@@ -48,28 +50,17 @@ func (t *Trace) WriteTree(w io.Writer) error {
 // spanLine describes one span for the tree.
 func spanLine(s *Span, traceStart float64, root bool) string {
 	parts := []string{s.Name}
-	dur := fmtDur(s.Duration())
+	dur := fmtDur(s.Duration()) + " long"
 	if s.InProgress {
-		dur = "…"
+		dur = "still running"
 	}
 	if root {
 		parts = append(parts, dur)
 	} else {
-		parts = append(parts, "+"+fmtDur(seconds(s.Start-traceStart))+" "+dur)
+		parts = append(parts, "+"+fmtDur(seconds(s.Start-traceStart))+" start, "+dur)
 	}
+	parts = append(parts, kindLabel(s))
 	var kind []string
-	switch {
-	case s.Kind == "segment":
-		kind = append(kind, "segment")
-		if s.Origin != "" {
-			kind = append(kind, s.Origin)
-		}
-	case s.Independent:
-		kind = append(kind, "independent subsegment")
-	}
-	if s.Namespace != "" {
-		kind = append(kind, s.Namespace)
-	}
 	if s.Namespace == "aws" {
 		if op := str(s.AWS, "operation"); op != "" {
 			kind = append(kind, op)
@@ -87,11 +78,11 @@ func spanLine(s *Span, traceStart float64, root bool) string {
 			}
 		}
 		if h.Status != 0 {
-			kind = append(kind, fmt.Sprint(h.Status))
+			kind = append(kind, fmt.Sprintf("status %d", h.Status))
 		}
 	}
 	if q := str(s.SQL, "sanitized_query"); q != "" {
-		kind = append(kind, "sql "+shorten(q, 60))
+		kind = append(kind, "SQL "+shorten(q, 60))
 	}
 	if len(kind) > 0 {
 		parts = append(parts, strings.Join(kind, " "))
@@ -122,6 +113,23 @@ func spanLine(s *Span, traceStart float64, root bool) string {
 		parts = append(parts, msg)
 	}
 	return strings.Join(parts, "  ")
+}
+
+// kindLabel says what a span is, in the words of [TreeLegend]: a service's
+// segment (and where it runs), an AWS call, a call to another service, or
+// a step of the work.
+func kindLabel(s *Span) string {
+	switch {
+	case s.Kind == "segment" && s.Origin != "":
+		return "service (" + typeLabel(s.Origin) + ")"
+	case s.Kind == "segment":
+		return "service"
+	case s.Namespace == "aws":
+		return "AWS call"
+	case s.Namespace == "remote":
+		return "call"
+	}
+	return "step"
 }
 
 // flags renders a span's or trace's flags.

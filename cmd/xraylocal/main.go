@@ -24,7 +24,10 @@
 //	-orphan-timeout D     wait for a missing parent (default 2s)
 //	-read-buffer BYTES    UDP receive buffer (default: the system's, as the daemon)
 //
-// It stops on SIGINT or SIGTERM and prints its counters.
+// It stops on SIGINT or SIGTERM and prints its counters. It exits 0 when it
+// ran (or printed its usage for -h), 2 for a usage error (a bad flag or flag
+// value, an argument, an invalid AWS_XRAY_DAEMON_ADDRESS) and 1 when it
+// failed at run time (the port is in use, an address does not resolve).
 package main
 
 import (
@@ -35,6 +38,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -43,13 +47,33 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv, nil); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "xraylocal:", err)
-		}
-		os.Exit(2)
+	code := cli(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv, nil)
+	stop()
+	os.Exit(code)
+}
+
+// cli runs the command and returns its exit status: 0 when it ran (or
+// printed its usage for -h), 2 for a usage error (a bad flag, a bad flag
+// value, an argument, an invalid AWS_XRAY_DAEMON_ADDRESS), 1 when it
+// failed at run time (a port in use, an address that does not resolve, a
+// file it cannot open). Errors are printed once, on stderr.
+func cli(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, ready func(*xraylocal.Server)) int {
+	err := run(ctx, args, stdout, stderr, getenv, ready)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue) && ue.printed:
+		return 2 // the flag package printed it, with the usage
 	}
+	fmt.Fprintln(stderr, "xraylocal:", strings.TrimPrefix(err.Error(), "xraylocal: "))
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "Run 'xraylocal -h' for the flags.")
+		return 2
+	}
+	return 1
 }
 
 // run parses args, starts the daemon and serves until ctx is done. ready,
@@ -65,11 +89,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		settle, orphan                 time.Duration
 		readBuffer                     int
 	)
-	fs.StringVar(&listen, "listen", "", "UDP `address` to listen on: host:port or \"udp:host:port tcp:host:port\" (default $AWS_XRAY_DAEMON_ADDRESS, else "+xraylocal.DefaultUDPAddr+")")
-	fs.StringVar(&listen, "bind", "", "the same as -listen (the X-Ray daemon's name for it)")
-	fs.StringVar(&listen, "b", "", "the same as -listen")
-	fs.StringVar(&httpAddr, "http", xraylocal.DefaultHTTPAddr, "`address` of the web UI and JSON API; \"off\" for none")
-	fs.StringVar(&forward, "forward", "", "relay every datagram, unchanged, to a real daemon at `udp:HOST:PORT`")
+	httpAddr = xraylocal.DefaultHTTPAddr
+	fs.Var(checked{&listen, checkListen}, "listen", "UDP `address` to listen on: host:port or \"udp:host:port tcp:host:port\" (default $AWS_XRAY_DAEMON_ADDRESS, else "+xraylocal.DefaultUDPAddr+")")
+	fs.Var(checked{&listen, checkListen}, "bind", "UDP `address` to listen on, as -listen (the X-Ray daemon's name for it)")
+	fs.Var(checked{&listen, checkListen}, "b", "UDP `address` to listen on, as -listen (the X-Ray daemon's short name)")
+	fs.Var(checked{&httpAddr, checkHTTP}, "http", "`address` of the web UI and JSON API; \"off\" for none")
+	fs.Var(checked{&forward, checkForward}, "forward", "relay every datagram, unchanged, to a real daemon at `udp:HOST:PORT`")
 	fs.StringVar(&out, "out", "", "append every accepted document to `FILE.jsonl`, one JSON object per line")
 	fs.BoolVar(&quiet, "quiet", false, "do not print completed traces (problems are still printed, on stderr)")
 	fs.BoolVar(&strict, "strict", false, "leave documents that break any rule out of traces and the map, as X-Ray might reject them")
@@ -85,13 +110,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err, true}
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q; see -help", fs.Arg(0))
+		return usagef("unexpected argument %q: xraylocal takes flags only", fs.Arg(0))
 	}
-	if maxTraces < 1 || maxSpans < 1 || maxProbs < 1 || maxMB < 1 {
-		return errors.New("-max-traces, -max-spans, -max-problems and -max-memory must be at least 1")
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"max-traces", int64(maxTraces)}, {"max-spans", int64(maxSpans)}, {"max-problems", int64(maxProbs)}, {"max-memory", maxMB}} {
+		if f.v < 1 {
+			return usagef("-%s %d: must be at least 1", f.name, f.v)
+		}
 	}
 
 	opts := []xraylocal.Option{
@@ -107,6 +140,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	from := "-listen"
 	if listen == "" {
 		listen, from = getenv(xraylocal.EnvDaemonAddress), xraylocal.EnvDaemonAddress
+		if listen != "" {
+			if err := checkListen(listen); err != nil {
+				return usagef("%s=%v", xraylocal.EnvDaemonAddress, err)
+			}
+		}
 	}
 	if listen == "" {
 		listen, from = xraylocal.DefaultUDPAddr, "the default"
@@ -135,7 +173,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 
 	srv, err := xraylocal.Start(opts...)
 	if err != nil {
-		return err
+		// The library names its option; the user set a flag or a variable.
+		return errors.New(strings.ReplaceAll(err.Error(), "(from WithUDPAddr)", "(from "+from+")"))
 	}
 	fmt.Fprintf(stderr, "xraylocal: listening on udp %s (from %s)\n", srv.UDPAddr(), from)
 	if u := srv.URL(); u != "" {
@@ -143,6 +182,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 	if forward != "" {
 		fmt.Fprintf(stderr, "xraylocal: forwarding every datagram to %s\n", forward)
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "xraylocal: each completed trace is printed on stdout, as a tree.\n%s\n", xraylocal.TreeLegend)
 	}
 	if ready != nil {
 		ready(srv)

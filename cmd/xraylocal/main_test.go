@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"net"
 	"os"
 	"path/filepath"
@@ -102,13 +100,14 @@ func TestRun(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := stdout.String(), "trace 1-5759e988-bd862e3fe1be46a994272793  web  250ms  1 span\n└─ web  250ms  segment\n\n"; got != want {
+	if got, want := stdout.String(), "trace 1-5759e988-bd862e3fe1be46a994272793  web  250ms long  1 span\n└─ web  250ms long  service\n\n"; got != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
 	}
 	errText := stderr.String()
 	for _, want := range []string{
 		"xraylocal: listening on udp 127.0.0.1:",
 		"(from -listen)",
+		xraylocal.TreeLegend,
 		"xraylocal: service map, traces and problems at http://127.0.0.1:",
 		"xraylocal: forwarding every datagram to udp:127.0.0.1:",
 		"! datagram has no header line; it must start with `{\"format\":\"json\",\"version\":1}`",
@@ -153,33 +152,79 @@ func TestRunQuietAndEnv(t *testing.T) {
 	if stdout.String() != "" {
 		t.Errorf("-quiet printed:\n%s", stdout.String())
 	}
-	if !strings.Contains(stderr.String(), "(from AWS_XRAY_DAEMON_ADDRESS)") {
+	if !strings.Contains(stderr.String(), "(from AWS_XRAY_DAEMON_ADDRESS)") || strings.Contains(stderr.String(), "How to read") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 }
 
-func TestRunErrors(t *testing.T) {
+// TestExitStatus runs the command line as a user would: -h exits 0, usage
+// errors 2, failures at run time 1; messages name the flag or the variable
+// the user set, and the library's "xraylocal:" prefix appears once.
+func TestExitStatus(t *testing.T) {
 	dir := t.TempDir()
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"-nope"}, "flag provided but not defined"},
-		{[]string{"-listen", "127.0.0.1:0", "extra"}, `unexpected argument "extra"`},
-		{[]string{"-listen", "nowhere"}, "invalid listen address"},
-		{[]string{"-listen", "127.0.0.1:0", "-max-traces", "0"}, "must be at least 1"},
-		{[]string{"-listen", "127.0.0.1:0", "-http", "off", "-forward", "tcp:127.0.0.1:1"}, "the daemon protocol is UDP"},
-		{[]string{"-listen", "127.0.0.1:0", "-out", dir}, "-out:"},
-	} {
-		var stderr bytes.Buffer
-		err := run(context.Background(), c.args, &bytes.Buffer{}, &stderr, noEnv, nil)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%q: err %v, want %q", c.args, err, c.want)
+	busy, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	envListen := func(v string) func(string) string {
+		return func(k string) string {
+			if k == xraylocal.EnvDaemonAddress {
+				return v
+			}
+			return ""
 		}
 	}
-	var stderr bytes.Buffer
-	if err := run(context.Background(), []string{"-help"}, &bytes.Buffer{}, &stderr, noEnv, nil); !errors.Is(err, flag.ErrHelp) ||
-		!strings.Contains(stderr.String(), "-forward udp:HOST:PORT") {
-		t.Errorf("-help: %v\n%s", err, stderr.String())
+	for _, c := range []struct {
+		name   string
+		args   []string
+		getenv func(string) string
+		code   int
+		want   []string // in stderr
+	}{
+		{"help", []string{"-h"}, noEnv, 0, []string{"Usage: xraylocal [flags]", "-forward udp:HOST:PORT"}},
+		{"help long", []string{"-help"}, noEnv, 0, []string{"Usage: xraylocal [flags]"}},
+		{"unknown flag", []string{"-nope"}, noEnv, 2, []string{"flag provided but not defined: -nope", "Usage: xraylocal"}},
+		{"bad number", []string{"-max-traces", "x"}, noEnv, 2, []string{`invalid value "x" for flag -max-traces`}},
+		{"argument", []string{"-listen", "127.0.0.1:0", "extra"}, noEnv, 2, []string{`xraylocal: unexpected argument "extra"`, "xraylocal -h"}},
+		{"bad listen", []string{"-listen", "nowhere"}, noEnv, 2, []string{`invalid value "nowhere" for flag -listen`, "missing port"}},
+		{"bad -b", []string{"-b", "127.0.0.1:70000"}, noEnv, 2, []string{`for flag -b`, "from 0 to 65535"}},
+		{"bad env", nil, envListen("tcp:127.0.0.1:2000"), 2, []string{`xraylocal: AWS_XRAY_DAEMON_ADDRESS="tcp:127.0.0.1:2000"`, "no udp:host:port part"}},
+		{"zero", []string{"-listen", "127.0.0.1:0", "-max-traces", "0"}, noEnv, 2, []string{"xraylocal: -max-traces 0: must be at least 1"}},
+		{"tcp forward", []string{"-listen", "127.0.0.1:0", "-forward", "tcp:127.0.0.1:1"}, noEnv, 2, []string{"for flag -forward", "the daemon protocol is UDP"}},
+		{"bad http", []string{"-http", "nowhere"}, noEnv, 2, []string{`invalid value "nowhere" for flag -http`}},
+		{"port in use", []string{"-http", "off", "-listen", busy.LocalAddr().String()}, noEnv, 1, []string{"xraylocal: cannot listen on udp", "(from -listen)", "another daemon"}},
+		{"env port in use", []string{"-http", "off"}, envListen(busy.LocalAddr().String()), 1, []string{"(from AWS_XRAY_DAEMON_ADDRESS)"}},
+		{"unresolvable", []string{"-http", "off", "-listen", "nowhere.invalid:0"}, noEnv, 1, []string{`cannot resolve listen address "nowhere.invalid:0" (from -listen)`}},
+		{"out is a folder", []string{"-http", "off", "-listen", "127.0.0.1:0", "-out", dir}, noEnv, 1, []string{"xraylocal: -out:"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			code := cli(context.Background(), c.args, &bytes.Buffer{}, &stderr, c.getenv, nil)
+			got := stderr.String()
+			if code != c.code {
+				t.Errorf("exit %d, want %d\n%s", code, c.code, got)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, got)
+				}
+			}
+			for _, bad := range []string{"xraylocal: xraylocal:", "WithUDPAddr"} {
+				if strings.Contains(got, bad) {
+					t.Errorf("stderr has %q:\n%s", bad, got)
+				}
+			}
+		})
+	}
+}
+
+// TestExitStatusRan: a run that is interrupted exits 0.
+func TestExitStatusRan(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr syncBuffer
+	code := cli(ctx, []string{"-listen", "127.0.0.1:0", "-http", "off"}, &bytes.Buffer{}, &stderr, noEnv, func(*xraylocal.Server) { cancel() })
+	if code != 0 || !strings.Contains(stderr.String(), "xraylocal: 0 datagrams") {
+		t.Errorf("exit %d\n%s", code, stderr.String())
 	}
 }

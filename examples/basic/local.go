@@ -79,6 +79,7 @@ func local(ctx context.Context, xr *xraylocal.Server, w io.Writer) error {
 		return fmt.Errorf("waiting for the documents: %w", err)
 	}
 	summaries := xr.Traces("") // newest first
+	fmt.Fprintf(w, "\n%s", xraylocal.TreeLegend)
 	for i := len(summaries) - 1; i >= 0; i-- {
 		if t, found := xr.Trace(summaries[i].ID); found {
 			fmt.Fprintln(w)

@@ -19,7 +19,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"log"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -35,25 +35,57 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"github.com/otelxray/otelxray/awssdk"
+	"github.com/otelxray/otelxray/examples/internal/cli"
 	"github.com/otelxray/otelxray/exporter/xrayudp"
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address to serve on")
-	table := flag.String("table", "orders", "DynamoDB table of orders")
-	local := flag.Bool("local", false, "run against an embedded xraylocal and DynamoDB stand-in, make two requests, print the traces and exit")
-	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	code := command(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// flags are the command's settings.
+type flags struct {
+	addr, table string
+	local       bool
+}
+
+// parse parses the command line; when the command must stop it returns
+// false and the exit status (0 for -h, 2 for a usage error).
+func parse(args []string, stderr io.Writer) (f flags, ok bool, code int) {
+	fs := flag.NewFlagSet("basic", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "`address` to serve on")
+	fs.StringVar(&f.table, "table", "orders", "DynamoDB `table` of orders")
+	fs.BoolVar(&f.local, "local", false, "run against an embedded xraylocal and DynamoDB stand-in, make two requests, print the traces and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: basic [-addr host:port] [-table name] [-local]\n\nAn HTTP server traced to the X-Ray daemon (AWS_XRAY_DAEMON_ADDRESS, else 127.0.0.1:2000).\n\n")
+		fs.PrintDefaults()
+	}
+	ok, code = cli.Parse(fs, args)
+	return f, ok, code
+}
+
+// command runs the command line args and returns the exit status: 0, 2
+// for a usage error, 1 when serving or the local run failed.
+func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	f, ok, code := parse(args, stderr)
+	if !ok {
+		return code
+	}
 	var err error
-	if *local {
-		err = runLocal(ctx, os.Stdout)
+	if f.local {
+		err = runLocal(ctx, stdout)
 	} else {
-		err = serve(ctx, *addr, *table)
+		err = serve(ctx, f.addr, f.table, stdout)
 	}
 	if err != nil {
-		log.Fatal(err)
+		fmt.Fprintln(stderr, "basic:", err)
+		return cli.Failure
 	}
+	return cli.OK
 }
 
 // newTracerProvider sends spans to the daemon at endpoint ("" for
@@ -76,7 +108,7 @@ func newTracerProvider(endpoint string) (*sdktrace.TracerProvider, error) {
 
 // serve runs the server until ctx is done, against the daemon and DynamoDB
 // the environment names.
-func serve(ctx context.Context, addr, table string) error {
+func serve(ctx context.Context, addr, table string, w io.Writer) error {
 	tp, err := newTracerProvider("")
 	if err != nil {
 		return err
@@ -96,7 +128,7 @@ func serve(ctx context.Context, addr, table string) error {
 		<-ctx.Done()
 		_ = srv.Close()
 	}()
-	fmt.Printf("serving http://%s/orders/{id}; traces to %s\n", ln.Addr(), daemonAddr())
+	fmt.Fprintf(w, "serving http://%s/orders/{id}; traces to %s\n", ln.Addr(), daemonAddr())
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

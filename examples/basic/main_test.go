@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,5 +33,24 @@ func TestLocal(t *testing.T) {
 	}
 	if e := m.Edge("basic", "orders"); e == nil || e.Stats.Requests != 2 {
 		t.Errorf("basic -> orders = %+v, want 2 requests", e)
+	}
+}
+
+func TestCommandLine(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{[]string{"-h"}, 0, "Usage: basic"},
+		{[]string{"-nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"-local=maybe"}, 2, `invalid boolean value "maybe" for -local`},
+		{[]string{"extra"}, 2, `basic: unexpected argument "extra": basic takes flags only`},
+		{[]string{"-addr", "nowhere"}, 1, "basic: listen tcp: address nowhere: missing port"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := command(context.Background(), c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("%q: exit %d, want %d and %q in:\n%s", c.args, code, c.code, c.want, stderr.String())
+		}
 	}
 }

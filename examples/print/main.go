@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -26,6 +27,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/examples/internal/cli"
 	"github.com/otelxray/otelxray/exporter/xrayudp"
 	"github.com/otelxray/otelxray/segment/validate"
 )
@@ -34,10 +36,25 @@ import (
 const header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "print:", err)
-		os.Exit(1)
+	os.Exit(command(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command runs the command line args and returns the exit status: 0, 2
+// for a usage error, 1 when a datagram is invalid or cannot be read.
+func command(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("print", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: print\n\nTraces one simulated Lambda invocation through otelxray's exporter and prints each\ndatagram sent to the X-Ray daemon, checked against X-Ray's rules. It takes no flags.\n")
 	}
+	if ok, code := cli.Parse(fs, args); !ok {
+		return code
+	}
+	if err := run(stdout); err != nil {
+		fmt.Fprintln(stderr, "print:", err)
+		return cli.Failure
+	}
+	return cli.OK
 }
 
 func run(w io.Writer) error {

@@ -41,6 +41,12 @@ func findChromium() string {
 	return ""
 }
 
+// Screen sizes the UI is looked at in: a laptop's and a phone's.
+const (
+	laptopWidth, laptopHeight = 1366, 768
+	phoneWidth, phoneHeight   = 390, 844
+)
+
 // screenshotPath is $XRAYLOCAL_SCREENSHOT, else a file in the test's
 // artifact directory.
 func screenshotPath(t *testing.T) string {
@@ -48,6 +54,30 @@ func screenshotPath(t *testing.T) string {
 		return p
 	}
 	return filepath.Join(t.ArtifactDir(), "xraylocal.png")
+}
+
+// phoneScreenshotPath is $XRAYLOCAL_SCREENSHOT_PHONE, else the laptop's
+// screenshot path with "-phone" before its extension.
+func phoneScreenshotPath(t *testing.T) string {
+	if p := os.Getenv("XRAYLOCAL_SCREENSHOT_PHONE"); p != "" {
+		return p
+	}
+	p := screenshotPath(t)
+	ext := filepath.Ext(p)
+	return strings.TrimSuffix(p, ext) + "-phone" + ext
+}
+
+// screenshot saves a screenshot of the whole page to path.
+func screenshot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("chromium: screenshot: %v", err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
 }
 
 // exporterProvider returns a tracer provider exporting synchronously to addr.
@@ -175,7 +205,7 @@ func TestUIInChromium(t *testing.T) {
 		chromedp.Flag("no-default-browser-check", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 1000),
+		chromedp.WindowSize(laptopWidth, laptopHeight),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
@@ -228,15 +258,8 @@ func TestUIInChromium(t *testing.T) {
 		chromedp.Query(chromedp.CSS(`#span-detail`), chromedp.NodeVisible))
 	problemRules := eval[string](t, bctx, `Array.from(document.querySelectorAll('#problems tbody td:nth-child(2)')).map(e => e.textContent).join(',')`)
 
-	png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("chromium: screenshot: %v", err)
-	}
-	path := screenshotPath(t)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
+	labelOverlaps := eval[[]string](t, bctx, overlappingLabels)
+	screenshot(t, bctx, screenshotPath(t))
 
 	// Filter the traces by a resource only the web trace touched.
 	do("filter", chromedp.SendKeys(chromedp.CSS(`#filter`), "receipts"))
@@ -247,6 +270,19 @@ func TestUIInChromium(t *testing.T) {
 	if err != nil {
 		t.Errorf("filter \"receipts\": %v", err)
 	}
+	// On a phone: nothing wider than the screen but the map, which scrolls
+	// in its panel; the trace list fits.
+	do("phone size", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile),
+		chromedp.Reload(), chromedp.Query(chromedp.CSS(`#traces tbody tr`), chromedp.NodeVisible))
+	phone := eval[string](t, bctx, `(() => {
+		const out = [];
+		const w = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth > w) out.push('the page is ' + document.documentElement.scrollWidth + 'px wide on a ' + w + 'px screen');
+		const list = document.querySelector('#traces').getBoundingClientRect(), panel = document.querySelector('#traces-section').getBoundingClientRect();
+		if (list.right > panel.right + 0.5) out.push('the trace list (' + Math.round(list.width) + 'px) overflows its panel (' + Math.round(panel.width) + 'px)');
+		return out.join('; ');
+	})()`)
+	screenshot(t, bctx, phoneScreenshotPath(t))
 	t.Logf("browser steps took %v", time.Since(started).Round(time.Millisecond))
 	stopConsole()
 	<-consoleDone
@@ -273,10 +309,30 @@ func TestUIInChromium(t *testing.T) {
 	if filteredRows != webTrace.ID {
 		t.Errorf("filter \"receipts\" shows %q, want only %s", filteredRows, webTrace.ID)
 	}
+	if len(labelOverlaps) > 0 {
+		t.Errorf("the map's edge labels overlap: %q", labelOverlaps)
+	}
+	if phone != "" {
+		t.Errorf("at %dx%d: %s", phoneWidth, phoneHeight, phone)
+	}
 	if !strings.Contains(problemRules, "json") {
 		t.Errorf("problems list shows rules %q, want the broken datagram's json", problemRules)
 	}
 }
+
+// overlappingLabels lists the edge labels of the map that overlap another
+// label or a node, as drawn.
+const overlappingLabels = `(() => {
+	const boxes = sel => Array.from(document.querySelectorAll(sel)).map(e => [e, e.getBoundingClientRect()]);
+	const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+	const labels = boxes('#map text.edge-label'), nodes = boxes('#map g.node');
+	const out = [];
+	labels.forEach(([e, r], i) => {
+		labels.slice(0, i).forEach(([f, q]) => { if (hit(r, q)) out.push(e.textContent + ' on ' + f.textContent); });
+		nodes.forEach(([n, q]) => { if (hit(r, q)) out.push(e.textContent + " on node " + n.dataset.name); });
+	});
+	return out;
+})()`
 
 // eval evaluates a JavaScript expression in the page.
 func eval[T any](t *testing.T, ctx context.Context, expr string) T {

@@ -19,44 +19,80 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/otelxray/otelxray/examples/internal/cli"
 )
 
 func main() {
 	if name := os.Getenv(functionEnv); name != "" {
 		runFunction(name) // never returns
 	}
-	var o options
-	flag.BoolVar(&o.serve, "serve", false, "keep the web UI and the API up after the run, until interrupted")
-	flag.StringVar(&o.httpAddr, "http", "127.0.0.1:2001", "address of the web UI with --serve (port 0: any free port)")
-	flag.IntVar(&o.posts, "posts", 3, "orders to POST")
-	flag.DurationVar(&o.timeout, "timeout", 25*time.Second, "longest wait for the traces")
-	verbose := flag.Bool("v", false, "show the functions' output")
-	flag.Parse()
-	if flag.NArg() > 0 || o.posts < 1 {
-		flag.Usage()
-		os.Exit(2)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	code := command(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// parse parses the command line; when the demo must stop it returns false
+// and the exit status (0 for -h, 2 for a usage error, printed with the
+// usage).
+func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code int) {
+	fs := flag.NewFlagSet("orders/local", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.serve, "serve", false, "keep the web UI and the API up after the run, until interrupted")
+	fs.StringVar(&o.httpAddr, "http", "127.0.0.1:2001", "`address` of the web UI with --serve (port 0: any free port)")
+	fs.IntVar(&o.posts, "posts", 3, "`number` of orders to POST (at least 1)")
+	fs.DurationVar(&o.timeout, "timeout", 25*time.Second, "longest wait for the traces; the demo fails when it runs out")
+	fs.BoolVar(&verbose, "v", false, "show the functions' output")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./orders/local [flags]\n\nRuns the orders demo (three Lambda functions, an API, a queue, a table) on this machine\nand checks its traces with an embedded xraylocal. Exits 0 when they are as X-Ray shows them.\n\n")
+		fs.PrintDefaults()
+	}
+	if ok, code = cli.Parse(fs, args); !ok {
+		return o, verbose, false, code
+	}
+	switch {
+	case o.posts < 1:
+		return o, verbose, false, cli.Usagef(fs, "-posts %d: the demo needs at least 1 order to POST", o.posts)
+	case o.timeout <= 0:
+		return o, verbose, false, cli.Usagef(fs, "-timeout %v: want a positive duration, like 25s", o.timeout)
+	}
+	return o, verbose, true, cli.OK
+}
+
+// command runs the demo with the command line args and returns the exit
+// status: 0 when the traces are as X-Ray shows them, 2 for a usage error,
+// 1 when something failed to start, the traces did not all arrive in
+// time, or they are not connected as they should be.
+func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	o, verbose, ok, code := parse(args, stderr)
+	if !ok {
+		return code
+	}
 	o.process = selfProcess
-	o.progress = os.Stderr
-	o.tty = isTerminal(os.Stderr)
+	o.progress = stderr
+	o.tty = false
+	if f, isFile := stderr.(*os.File); isFile {
+		o.tty = isTerminal(f)
+	}
 	tail := &tailBuffer{max: 16 << 10}
 	o.functionOutput = tail
-	if *verbose {
-		o.functionOutput = os.Stderr
+	if verbose {
+		o.functionOutput = stderr
 	}
-	if _, err := run(ctx, o, os.Stdout); err != nil {
+	if _, err := run(ctx, o, stdout); err != nil {
 		if b := tail.bytes(); len(b) > 0 {
-			fmt.Fprintf(os.Stderr, "the functions' output (the end):\n%s", b)
+			fmt.Fprintf(stderr, "the functions' output (the end):\n%s", b)
 		}
-		fmt.Fprintln(os.Stderr, "orders demo:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "orders demo:", err)
+		return cli.Failure
 	}
+	return cli.OK
 }
 
 func isTerminal(f *os.File) bool {

@@ -20,7 +20,7 @@ func report(w io.Writer, srv *xraylocal.Server, calls []call, f findings) {
 			_ = t.WriteTree(w)
 		}
 	}
-	fmt.Fprintf(w, "\n== %d traces\n", len(f.traces))
+	fmt.Fprintf(w, "\n== %d traces, as xraylocal received them\n%s", len(f.traces), xraylocal.TreeLegend)
 	for _, c := range calls {
 		tree(c.root)
 		if c.method != http.MethodPost {
@@ -31,11 +31,12 @@ func report(w io.Writer, srv *xraylocal.Server, calls []call, f findings) {
 				continue
 			}
 			for _, id := range consumers {
-				shown := ""
+				shown := ":"
 				if printed[id] {
 					shown = " (shown above)"
 				}
-				fmt.Fprintf(w, "\n  SQS %s -> %s: trace %s links to SendMessage %s%s\n", queueName, fnChange, id, l.id, shown)
+				fmt.Fprintf(w, "\n  %s handled the message from queue %s in a trace of its own, %s, which links back to the SendMessage (id %s) above%s\n",
+					fnChange, queueName, id, l.id, shown)
 				tree(id)
 			}
 		}
@@ -43,5 +44,5 @@ func report(w io.Writer, srv *xraylocal.Server, calls []call, f findings) {
 	for _, id := range f.traces {
 		tree(id)
 	}
-	fmt.Fprintf(w, "\n== service map\n%s", srv.ServiceMap())
+	fmt.Fprintf(w, "\n== service map: who called whom (Client: whoever called from outside: here the demo's HTTP requests and Lambda's queue poller)\n%s", srv.ServiceMap())
 }

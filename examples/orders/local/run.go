@@ -57,16 +57,17 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 		return nil, err
 	}
 	defer s.close()
-	fmt.Fprintf(w, "xraylocal on udp %s; DynamoDB and SQS stand-ins on %s; API on %s\n", s.xray.UDPAddr(), s.aws.URL(), s.api.URL())
+	fmt.Fprintf(w, "xraylocal, a local X-Ray daemon that receives and checks the traces, on udp %s\n", s.xray.UDPAddr())
+	fmt.Fprintf(w, "stand-ins for DynamoDB and SQS on %s; the API (as API Gateway) on %s\n", s.aws.URL(), s.api.URL())
 	fmt.Fprintf(w, "functions %s, %s, %s started as Lambda processes\n\n", fnPost, fnRead, fnChange)
 
 	calls, err := traffic(ctx, s.api.URL(), o.posts, w)
 	if err != nil {
 		return nil, err
 	}
-	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, errors.New("timeout"))
+	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, fmt.Errorf("-timeout %v ran out", o.timeout))
 	defer cancel()
-	f := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
+	f, waitErr := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
 	report(w, s.xray, calls, f)
 	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f}
 	if len(f.problems) > 0 {
@@ -74,15 +75,21 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 		for _, p := range f.problems {
 			fmt.Fprintf(w, "  - %s\n", p)
 		}
+	}
+	switch {
+	case waitErr != nil:
+		return res, waitErr
+	case len(f.problems) > 0:
 		return res, errNotConnected
 	}
 	st := s.xray.Stats()
 	fmt.Fprintf(w, "\nOK: %d documents, all valid; post -> read in one trace, post -> SQS -> handle-change linked\n", st.Documents)
-	if o.serve {
-		fmt.Fprintf(w, "\nweb UI: %s\nAPI:    %s (try: curl -X POST -d '{\"customer\":\"you\",\"item\":\"tea\",\"quantity\":1}' %s/orders)\n",
-			s.xray.URL(), s.api.URL(), s.api.URL())
-		fmt.Fprintln(w, "Ctrl-C to stop")
-		<-ctx.Done()
+	if !o.serve {
+		fmt.Fprintf(w, "To browse these traces and the service map: go -C examples run ./orders/local --serve, then open http://%s/\n", o.httpAddr)
+		return res, nil
 	}
+	fmt.Fprintf(w, "\nAPI: %s (try: curl -X POST -d '{\"customer\":\"you\",\"item\":\"tea\",\"quantity\":1}' %s/orders)\n", s.api.URL(), s.api.URL())
+	fmt.Fprintf(w, "Open %s in a browser for these traces and the service map; Ctrl-C to stop\n", s.xray.URL())
+	<-ctx.Done()
 	return res, nil
 }

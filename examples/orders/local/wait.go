@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/otelxray/otelxray/xraylocal"
 )
 
 // progress writes a status line while the demo waits: rewritten in place
@@ -47,9 +49,10 @@ const stable = 3 * time.Second
 
 // waitForTraces waits until handle-change has consumed every message the
 // POSTs sent, xraylocal has settled every trace, and check passes. It gives
-// up when ctx is done, or when check keeps failing while nothing changes;
-// it returns the last findings.
-func waitForTraces(ctx context.Context, s *stack, calls []call, posts int, p *progress) findings {
+// up when check keeps failing while nothing changes, and returns the last
+// findings; it fails when ctx is done first, as then the checks could not
+// be made on everything the demo sent.
+func waitForTraces(ctx context.Context, s *stack, calls []call, posts int, p *progress) (findings, error) {
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	var f findings
@@ -65,25 +68,25 @@ func waitForTraces(ctx context.Context, s *stack, calls []call, posts int, p *pr
 			}
 		}
 		consumed := s.source.Delivered() + s.source.Failed() // a failure shows as a missing link
-		p.show(fmt.Sprintf("waiting for documents: %d received, %d traces (%d complete), %d/%d messages consumed",
-			st.Documents, len(traces), complete, consumed, posts))
+		counts := fmt.Sprintf("%d documents received in %d traces, %d of them complete; %d of %d queue messages handled",
+			st.Documents, len(traces), complete, consumed, posts)
+		p.show("waiting: " + counts + " (a trace is complete once no document came for it for " + xraylocal.DefaultSettle.String() + ")")
 		if st.Version != version {
 			version, changed = st.Version, time.Now()
 		}
 		if consumed >= posts && complete == len(traces) {
 			f = check(s.xray, calls)
 			if len(f.problems) == 0 || time.Since(changed) > stable {
-				p.done(fmt.Sprintf("received %d documents in %d traces; %d/%d messages consumed",
-					st.Documents, len(traces), consumed, posts))
-				return f
+				p.done("all arrived: " + counts)
+				return f, nil
 			}
 		}
 		select {
 		case <-ctx.Done():
 			f = check(s.xray, calls)
-			p.done(fmt.Sprintf("gave up waiting (%v): %d documents in %d traces (%d complete), %d/%d messages consumed",
-				context.Cause(ctx), st.Documents, len(traces), complete, consumed, posts))
-			return f
+			p.done("gave up waiting: " + counts)
+			return f, fmt.Errorf("gave up waiting for the traces (%v): %s; the checks need them all (try a longer -timeout)",
+				context.Cause(ctx), counts)
 		case <-tick.C:
 		}
 	}
