@@ -8,14 +8,14 @@ const maxName = 128
 
 // secretSuffixes are the endings that make a setting name secret.
 var secretSuffixes = [...]string{
-	"password", "passwd", "secret", "token", "signature", "credential",
+	"password", "passwd", "pwd", "secret", "token", "signature", "credential",
 	"apikey", "api_key", "api-key", "accesskey", "access_key", "secretkey",
 	"secret_key", "privatekey", "private_key", "accountkey", "sessionid",
 }
 
 // secretExact are names that are secret only as a whole.
 var secretExact = [...]string{
-	"pwd", "pass", "sig", "key", "awsaccesskeyid", "googleaccessid",
+	"pass", "sig", "key", "awsaccesskeyid", "googleaccessid",
 	"sharedaccesskey", "sharedaccesssignature", "auth", "jsessionid", "phpsessid",
 }
 
@@ -51,12 +51,21 @@ func secretName(name string, whole bool) bool {
 	return false
 }
 
+// keySuffixes make an attribute key (its last dot-separated part) name a
+// credential. Narrower than secretSuffixes: an attribute "secret" or
+// "signature" may well hold a name or a flag.
+var keySuffixes = [...]string{
+	"password", "passwd", "pwd", "token", "apikey", "api_key", "api-key",
+	"access_key", "secret_key", "private_key", "client_secret",
+}
+
 // CredentialKey reports whether an attribute key names a value that is a
 // credential as a whole, whatever its form: request and response headers
 // (and gRPC metadata) such as Authorization, Cookie, Set-Cookie or
-// X-Api-Key, and keys whose last dot-separated part is a secret name by
-// the suffix rules (db.password, aws.secret_access_key). An exporter sends
-// such a value as [Redacted].
+// X-Api-Key (every secret name counts there), and keys whose last
+// dot-separated part ends in one of keySuffixes (db.password,
+// aws.secret_access_key, session.token). An exporter sends such a value as
+// [Redacted].
 func CredentialKey(k string) bool {
 	last := k
 	if i := strings.LastIndexByte(k, '.'); i >= 0 {
@@ -70,5 +79,11 @@ func CredentialKey(k string) bool {
 		strings.HasPrefix(k, "rpc.grpc.request.metadata.") || strings.HasPrefix(k, "rpc.grpc.response.metadata.") {
 		return secretName(last, true)
 	}
-	return secretName(last, false)
+	l := strings.ToLower(last)
+	for _, suf := range keySuffixes {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
 }

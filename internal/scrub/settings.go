@@ -77,9 +77,10 @@ func nameByte(c byte) bool {
 // quotes or ODBC braces ends at its closing quote or brace (doubled, it
 // stands for itself), or with the text when there is none. Otherwise a
 // query value ends at '&', at a character that cannot be in a URL, or at
-// a '#' that starts another setting; a connection string value at ';', or
-// at whitespace that starts another setting (libpq's "password=x dbname=y").
-// A '&' does not end it: passwords may hold one.
+// a '#' that starts another setting; a connection string value at ';' or
+// whitespace that starts another setting (libpq's "password=x dbname=y"),
+// or at a ';' that ends the text. A '&', or a ';' followed by anything
+// else, does not end it: libpq passwords may hold those.
 func valueEnd(s string, v, ctx int) int {
 	if v >= len(s) {
 		return v
@@ -113,7 +114,7 @@ func valueEnd(s string, v, ctx int) int {
 			continue
 		}
 		switch {
-		case c == ';':
+		case c == ';' && (k+1 == len(s) || s[k+1] == ';' || startsSetting(s, k+1)):
 			return k
 		case (c == ' ' || c == '\t' || c == '\n' || c == '\r') && startsSetting(s, k+1):
 			return k

@@ -86,40 +86,56 @@ func userinfoEnd(s string, start, at int) (int, bool) {
 	return at, true
 }
 
-// stripDSN removes a leading user:password@ from a Go MySQL DSN
-// ("app:pw@tcp(db:3306)/x", "app:pw@/x"): a user name of plain characters,
-// and after the last '@' a protocol with its address in parentheses or the
-// database path.
+// stripDSN removes user:password@ from every Go MySQL DSN in s
+// ("app:pw@tcp(db:3306)/x", "app:pw@/x"), at the start of s or of a word:
+// a user name of plain characters, and after the word's last '@' a
+// protocol with its address in parentheses, or the database path.
 func stripDSN(s string) string {
-	colon := strings.IndexByte(s, ':')
-	if colon < 0 || strings.Contains(s[:min(len(s), colon+3)], "://") {
+	var b strings.Builder
+	last := 0
+	for w := 0; w < len(s); {
+		end := w
+		for end < len(s) && !urlEnd(s[end]) {
+			end++
+		}
+		if at := dsnUserinfo(s[w:end]); at > 0 {
+			b.WriteString(s[last:w])
+			last = w + at + 1
+		}
+		w = end + 1
+	}
+	if last == 0 {
 		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// dsnUserinfo returns the index of the '@' that ends a DSN's
+// user:password in the word w, or 0.
+func dsnUserinfo(w string) int {
+	colon := strings.IndexByte(w, ':')
+	if colon <= 0 || strings.HasPrefix(w[colon:], "://") || strings.EqualFold(w[:colon], "jdbc") {
+		return 0 // a URL, or a JDBC URL (Oracle's user/password: stripOracle)
 	}
 	for j := 0; j < colon; j++ {
-		if !nameByte(s[j]) {
-			return s
+		if !nameByte(w[j]) {
+			return 0
 		}
 	}
-	at := -1
-	for k := colon + 1; k < len(s); k++ {
-		if s[k] == '@' {
-			at = k
-		} else if urlEnd(s[k]) {
-			break
-		}
+	at := strings.LastIndexByte(w, '@')
+	if at <= colon+1 || w[colon+1:at] == Redacted {
+		return 0
 	}
-	if at < 0 || at == colon+1 || s[colon+1:at] == Redacted {
-		return s
-	}
-	rest := s[at+1:]
+	rest := w[at+1:]
 	p := 0
 	for p < len(rest) && ('a' <= rest[p] && rest[p] <= 'z' || '0' <= rest[p] && rest[p] <= '9') {
 		p++
 	}
 	if !strings.HasPrefix(rest, "/") && !(p > 0 && p < len(rest) && rest[p] == '(') {
-		return s
+		return 0
 	}
-	return rest
+	return at
 }
 
 // indexFrom returns the index of the first c in s at or after i, or len(s).
@@ -134,4 +150,32 @@ func indexFrom(s string, i int, c byte) int {
 // quotes, angle brackets, backslash): it ends one in free text.
 func urlEnd(c byte) bool {
 	return c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '\\'
+}
+
+// stripOracle removes user/password from an Oracle JDBC URL
+// ("jdbc:oracle:thin:scott/tiger@db:1521/svc"), keeping the rest.
+func stripOracle(s string) string {
+	const prefix = "jdbc:oracle:"
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s
+	}
+	colon := strings.IndexByte(s[len(prefix):], ':')
+	if colon < 0 {
+		return s
+	}
+	start := len(prefix) + colon + 1
+	at := -1
+	for k := start; k < len(s) && !urlEnd(s[k]); k++ {
+		if s[k] == '@' {
+			at = k
+		}
+	}
+	if at < 0 {
+		return s
+	}
+	user, pw, ok := strings.Cut(s[start:at], "/")
+	if !ok || pw == "" || pw == Redacted || strings.Contains(user, "//") {
+		return s
+	}
+	return s[:start] + s[at:]
 }

@@ -30,6 +30,7 @@ var Corpus = []Case{
 	{"jdbc", "jdbc:postgresql://app:s3cr3t-b4@db:5432/shop", "jdbc:postgresql://db:5432/shop", []string{"s3cr3t-b4"}},
 	{"in free text", "dial postgres://u:s3cr3t-b5@pg:5432/orders: refused", "dial postgres://pg:5432/orders: refused", []string{"s3cr3t-b5"}},
 	{"MySQL DSN", "app:s3cr3t-b6@tcp(db:3306)/shop?parseTime=true", "tcp(db:3306)/shop?parseTime=true", []string{"s3cr3t-b6"}},
+	{"Oracle JDBC", "jdbc:oracle:thin:scott/s3cr3t-b8@db.internal:1521/ORCL", "jdbc:oracle:thin:@db.internal:1521/ORCL", []string{"s3cr3t-b8"}},
 	{"nested URL", "https://h.example.com/r?next=https://u:s3cr3t-b7@evil.example.com/", "https://h.example.com/r?next=https://evil.example.com/", []string{"s3cr3t-b7"}},
 
 	// connection strings
@@ -94,4 +95,6 @@ var Kept = []string{
 	"SELECT * FROM t WHERE a = 'x@y'",
 	"https://api.example.com/x?monkey=1&keyword=go&tokens_used=3",
 	"İİİ PASSWORD",
+	"jdbc:oracle:thin:@db.internal:1521/ORCL",
+	"jdbc:oracle:thin:@//db.internal:1521/ORCL",
 }
