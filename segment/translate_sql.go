@@ -33,7 +33,9 @@ func buildSQL(a *attrs) *SQL {
 	}
 	a.value(kDBSystem)
 	s := SQL{DatabaseType: system}
-	s.SanitizedQuery = a.str(kDBQueryText, kDBStatement)
+	// A literal in a query is the instrumentation's to sanitize, but a
+	// password in one (SET password='x') must not leave either.
+	s.SanitizedQuery = scrub.Redact(a.str(kDBQueryText, kDBStatement))
 	s.User = a.str(kDBUser)
 	db := a.str(kDBName, kDBNamespace)
 	loc := ""
