@@ -9,7 +9,9 @@
 //     stays. The password ends at the last '@' before the host, so a '#', '/'
 //     or '?' inside it ("https://u:pa#ss@h/", "redis://:p/w@h") goes too. User
 //     info without a password ("postgres://app@db") is no secret and stays.
-//   - user:password@ at the start of a Go MySQL DSN ("app:pw@tcp(db:3306)/x").
+//   - user:password@ at the start of a Go MySQL DSN ("app:pw@tcp(db:3306)/x")
+//     and user/password in an Oracle JDBC URL
+//     ("jdbc:oracle:thin:scott/tiger@db:1521/svc"), at the start of a word.
 //   - the value of every secret setting name=value, in URL queries and
 //     fragments and in key=value connection strings: the value becomes
 //     REDACTED and the name stays, so a reader still sees which parameters

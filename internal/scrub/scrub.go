@@ -41,7 +41,7 @@ func Contains(s string, dsn bool) bool {
 // the start of a MySQL DSN), then redacts the values of secret settings.
 func scrub(s string, dsn bool) string {
 	if dsn {
-		s = stripOracle(stripDSN(s))
+		s = stripDSN(s)
 	}
 	return redactSettings(stripUserinfo(s))
 }

@@ -101,6 +101,9 @@ func stripDSN(s string) string {
 		if at := dsnUserinfo(s[w:end]); at > 0 {
 			b.WriteString(s[last:w])
 			last = w + at + 1
+		} else if from, at := oracleUserinfo(s[w:end]); at > 0 {
+			b.WriteString(s[last : w+from])
+			last = w + at
 		}
 		w = end + 1
 	}
@@ -152,30 +155,23 @@ func urlEnd(c byte) bool {
 	return c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '\\'
 }
 
-// stripOracle removes user/password from an Oracle JDBC URL
-// ("jdbc:oracle:thin:scott/tiger@db:1521/svc"), keeping the rest.
-func stripOracle(s string) string {
+// oracleUserinfo finds user/password in an Oracle JDBC URL
+// ("jdbc:oracle:thin:scott/tiger@db:1521/svc"): it returns where they
+// start and the index of the '@' after them, or 0, 0.
+func oracleUserinfo(w string) (from, at int) {
 	const prefix = "jdbc:oracle:"
-	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
-		return s
+	if len(w) < len(prefix) || !strings.EqualFold(w[:len(prefix)], prefix) {
+		return 0, 0
 	}
-	colon := strings.IndexByte(s[len(prefix):], ':')
-	if colon < 0 {
-		return s
+	colon := strings.IndexByte(w[len(prefix):], ':')
+	at = strings.LastIndexByte(w, '@')
+	from = len(prefix) + colon + 1
+	if colon < 0 || at < from {
+		return 0, 0
 	}
-	start := len(prefix) + colon + 1
-	at := -1
-	for k := start; k < len(s) && !urlEnd(s[k]); k++ {
-		if s[k] == '@' {
-			at = k
-		}
-	}
-	if at < 0 {
-		return s
-	}
-	user, pw, ok := strings.Cut(s[start:at], "/")
+	user, pw, ok := strings.Cut(w[from:at], "/")
 	if !ok || pw == "" || pw == Redacted || strings.Contains(user, "//") {
-		return s
+		return 0, 0
 	}
-	return s[:start] + s[at:]
+	return from, at
 }
