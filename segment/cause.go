@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/otelxray/otelxray/internal/scrub"
+
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -34,7 +36,7 @@ func exceptions(s sdktrace.ReadOnlySpan, id trace.SpanID, remote bool) []Excepti
 			case "exception.type":
 				e.Type = kv.Value.AsString()
 			case "exception.message":
-				e.Message = kv.Value.AsString()
+				e.Message = scrub.Redact(kv.Value.AsString()) // "dial postgres://u:pw@db: ..."
 			case "exception.stacktrace":
 				e.Stack, e.Truncated = ParseGoStack(kv.Value.AsString())
 			}
@@ -46,7 +48,7 @@ func exceptions(s sdktrace.ReadOnlySpan, id trace.SpanID, remote bool) []Excepti
 		if msg == "" {
 			msg = "span status Error"
 		}
-		out = append(out, Exception{ID: exceptionID(id, 0), Message: msg, Remote: remote})
+		out = append(out, Exception{ID: exceptionID(id, 0), Message: scrub.Redact(msg), Remote: remote})
 	}
 	return out
 }

@@ -127,7 +127,12 @@ type LogGroup struct{ Name, ARN string }
 
 // SQL is the sql object of a document.
 type SQL struct {
-	URL, SanitizedQuery, DatabaseType, DatabaseVersion, DriverVersion, User, Preparation string
+	// URL is scheme://host[:port]/database, the only form the Collector's
+	// X-Ray receiver parses; ConnectionString holds any other locator
+	// (SQL Server or Oracle strings, host:port/database). Neither holds a
+	// password.
+	URL, ConnectionString                                                           string
+	SanitizedQuery, DatabaseType, DatabaseVersion, DriverVersion, User, Preparation string
 }
 
 // Exception is one entry of the cause's exceptions list.

@@ -13,12 +13,14 @@ const DefaultName = "unnamed"
 // SanitizeName makes s a valid (sub)segment name: it keeps Unicode letters,
 // digits and the characters _ . : / % & # = + \ - @, turns whitespace into
 // spaces, drops everything else (including invalid UTF-8), and cuts the result
-// to MaxNameLen characters. It returns "" when nothing is left.
+// to MaxNameLen characters, without leading or trailing spaces. It returns
+// "" when nothing else is left: a name is never blank.
 func SanitizeName(s string) string {
 	if validNameFast(s) {
 		return s
 	}
-	return mapRunes(s, MaxNameLen, func(r rune) (rune, bool) {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == utf8.RuneError || !nameRune(r) })
+	return strings.TrimRight(mapRunes(s, MaxNameLen, func(r rune) (rune, bool) {
 		switch {
 		case r == utf8.RuneError:
 			return 0, false
@@ -26,7 +28,7 @@ func SanitizeName(s string) string {
 			return ' ', true
 		}
 		return r, nameRune(r)
-	})
+	}), " ")
 }
 
 // mapRunes returns the first max runes that f keeps of s, as f maps them.
@@ -47,7 +49,7 @@ func mapRunes(s string, max int, f func(rune) (rune, bool)) string {
 
 // validNameFast reports whether s is short ASCII made only of name characters.
 func validNameFast(s string) bool {
-	if len(s) == 0 || len(s) > MaxNameLen {
+	if len(s) == 0 || len(s) > MaxNameLen || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/otelxray/otelxray/internal/scrub"
+
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -164,7 +166,12 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 	kind := s.SpanKind()
 	clientKind := kind == trace.SpanKindClient || kind == trace.SpanKindProducer
 	pick := func(k key) string {
-		n := SanitizeName(a.peek(k))
+		v := a.peek(k)
+		switch k {
+		case kServerAddress, kHTTPHost, kNetPeerName:
+			v = hostOf(v) // never "u:pw@h", never an invalid host
+		}
+		n := nameOf(v)
 		if n != "" {
 			a.value(k)
 		}
@@ -192,7 +199,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 		}
 		// Newer instrumentations give only rpc.method = "DynamoDB/GetItem".
 		if svc, _, ok := strings.Cut(a.peek(kRPCMethod), "/"); ok {
-			if n := SanitizeName(svc); n != "" {
+			if n := nameOf(svc); n != "" {
 				return n
 			}
 		}
@@ -203,18 +210,18 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 			continue
 		}
 		for _, hostKey := range [...]key{kServerAddress, kNetPeerName} {
-			if host := a.peek(hostKey); host != "" {
+			if host := hostOf(a.peek(hostKey)); host != "" {
 				db += "@" + host
 				a.value(hostKey)
 				break
 			}
 		}
-		if n := SanitizeName(db); n != "" {
+		if n := nameOf(db); n != "" {
 			return n
 		}
 	}
 	if !subsegment || kind == trace.SpanKindServer {
-		if n := SanitizeName(res.serviceName); n != "" {
+		if n := nameOf(res.serviceName); n != "" {
 			return n
 		}
 	}
@@ -223,10 +230,25 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 			return n
 		}
 	}
-	if n := SanitizeName(s.Name()); n != "" {
+	if clientKind {
+		// A client span without server.address: the host of its URL, not
+		// its method ("GET").
+		for _, k := range [...]key{kURLFull, kHTTPURL} {
+			if n := nameOf(hostOfURL(a.peek(k))); n != "" {
+				return n
+			}
+		}
+	}
+	if n := nameOf(s.Name()); n != "" {
 		return n
 	}
 	return DefaultName
+}
+
+// nameOf is a name candidate without its credentials, sanitized; "" when
+// nothing but spaces is left, so that the next candidate is tried.
+func nameOf(s string) string {
+	return SanitizeName(scrub.Redact(s))
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -46,7 +46,11 @@ func buildURL(a *attrs, kind trace.SpanKind) string {
 	if kind == trace.SpanKindServer {
 		hostKeys = append(hostKeys, kNetHostName)
 	}
-	host := a.str(hostKeys...)
+	raw := a.str(hostKeys...)
+	host := hostOf(raw)
+	if raw != "" && host == "" {
+		return "" // no URL from an invalid host ("api <evil> host")
+	}
 	target := a.peek(kHTTPTarget)
 	if target == "" {
 		target = a.peek(kURLPath)
@@ -83,11 +87,11 @@ func buildURL(a *attrs, kind trace.SpanKind) string {
 	return cleanURL(u + target)
 }
 
-// cleanURL removes credentials from a URL: user:password@ and password=
-// settings; a URL that still holds one is dropped.
+// cleanURL removes credentials from a URL (scrub.Redact: user:password@
+// goes, secret parameters become name=REDACTED); a URL that still holds
+// one is dropped.
 func cleanURL(u string) string {
-	u = scrub.Strip(u)
-	if scrub.Contains(u, false) {
+	if u = scrub.Redact(u); u == scrub.Placeholder {
 		return ""
 	}
 	return u

@@ -88,7 +88,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 			continue
 		}
 		if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) && kv.Value.Type() == attribute.STRING {
-			if raw := rawObject(kv.Value.AsString()); raw != nil {
+			if raw := rawObject(scrub.Redact(kv.Value.AsString())); raw != nil {
 				ns := k[len(metadata.NamespaceKeyPrefix):]
 				if ns != "" && ns != "default" && ns != NotesNamespace {
 					extra = append(extra, Namespace{Name: ns, Raw: raw})
@@ -132,24 +132,30 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 	return out
 }
 
-// credentialKeys are attributes that may carry a password; whatever field or
-// metadata entry they end up in, the password is removed first.
-var credentialKeys = map[string]bool{
-	"db.connection_string": true, "url.full": true, "http.url": true, "messaging.url": true,
-	"aws.queue_url": true, "aws.queue.url": true,
-}
-
-// scrubValue removes user:password@ and password= settings from the values of
-// credentialKeys; a value that still holds one is replaced.
+// scrubValue removes credentials from every string value (scrub.Value:
+// user:password@ in URLs, secret settings, and whole values of keys such
+// as http.request.header.authorization), strings in slices included.
 func scrubValue(k string, v attribute.Value) attribute.Value {
-	if v.Type() != attribute.STRING || !credentialKeys[k] {
-		return v
+	switch v.Type() {
+	case attribute.STRING:
+		if s := v.AsString(); s != "" {
+			if out := scrub.Value(k, s); out != s {
+				return attribute.StringValue(out)
+			}
+		}
+	case attribute.STRINGSLICE:
+		ss := v.AsStringSlice()
+		changed := false
+		for i, s := range ss {
+			if out := scrub.Value(k, s); out != s {
+				ss[i], changed = out, true
+			}
+		}
+		if changed {
+			return attribute.StringSliceValue(ss)
+		}
 	}
-	s := scrub.Strip(v.AsString())
-	if scrub.Contains(s, true) {
-		return attribute.StringValue(scrub.Placeholder)
-	}
-	return attribute.StringValue(s)
+	return v
 }
 
 // dedupe keeps the first entry of each key. Spans from the SDK have unique

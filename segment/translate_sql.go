@@ -2,6 +2,7 @@ package segment
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/otelxray/otelxray/internal/scrub"
 )
@@ -19,6 +20,12 @@ var relational = map[string]bool{
 
 // buildSQL maps the database conventions of relational systems to the sql
 // object, or returns nil. Passwords never reach the document.
+//
+// url only ever holds scheme://host[:port]/database: the Collector's X-Ray
+// receiver drops a whole document whose sql.url it cannot split into a
+// URL and a database name. Every other locator goes to connection_string:
+// SQL Server and Oracle strings, URLs without a database, and, when the
+// span has no connection string, host:port/database from its parts.
 func buildSQL(a *attrs) *SQL {
 	system := a.peek(kDBSystem)
 	if !relational[system] {
@@ -26,25 +33,56 @@ func buildSQL(a *attrs) *SQL {
 	}
 	a.value(kDBSystem)
 	s := SQL{DatabaseType: system}
-	s.SanitizedQuery = a.str(kDBQueryText, kDBStatement)
+	// A literal in a query is the instrumentation's to sanitize, but a
+	// password in one (SET password='x') must not leave either.
+	s.SanitizedQuery = scrub.Redact(a.str(kDBQueryText, kDBStatement))
 	s.User = a.str(kDBUser)
 	db := a.str(kDBName, kDBNamespace)
-	if cs := a.str(kDBConnectionString); cs != "" {
-		s.URL = scrub.Strip(cs)
-	} else if host := a.peek(kServerAddress); host != "" {
-		s.URL = host
-		if port, ok := a.int(kServerPort); ok && port > 0 {
-			s.URL += ":" + strconv.FormatInt(port, 10)
+	loc := ""
+	if cs := strings.TrimSpace(a.str(kDBConnectionString)); cs != "" {
+		loc = scrub.Redact(cs)
+	} else if host := hostOf(a.peek(kServerAddress)); host != "" {
+		loc = host
+		if h, p := splitPort(host); p == "" {
+			if port, ok := a.int(kServerPort); ok && port > 0 && port <= 65535 {
+				if strings.Contains(h, ":") && !strings.HasPrefix(h, "[") {
+					h = "[" + h + "]" // a bare IPv6 address
+				}
+				loc = h + ":" + strconv.FormatInt(port, 10)
+			}
 		}
 		if db != "" {
-			s.URL += "/" + db
+			loc += "/" + db
 		}
-		s.URL = scrub.Strip(s.URL)
 	}
-	if scrub.Contains(s.URL, true) {
-		// A credential form stripPasswords does not know: leave no URL
-		// rather than risk one.
-		s.URL = ""
+	if loc == scrub.Placeholder || scrub.Contains(loc, true) {
+		// A credential form the scrubber does not know how to cut out:
+		// leave no locator rather than risk one.
+		loc = ""
+	}
+	if sqlURL(loc) {
+		s.URL = loc
+	} else {
+		s.ConnectionString = loc
 	}
 	return &s
+}
+
+// sqlURL reports whether loc is scheme://authority/database[?params] on
+// one line: the form the Collector's X-Ray receiver can split.
+func sqlURL(loc string) bool {
+	i := strings.Index(loc, "://")
+	if i <= 0 || strings.ContainsAny(loc, "\r\n") {
+		return false
+	}
+	rest := loc[i+3:]
+	slash := strings.IndexByte(rest, '/')
+	if slash <= 0 {
+		return false
+	}
+	db := rest[slash+1:]
+	if q := strings.IndexByte(db, '?'); q >= 0 {
+		db = db[:q]
+	}
+	return db != ""
 }

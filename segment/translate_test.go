@@ -120,7 +120,9 @@ func TestTranslateRules(t *testing.T) {
 		{"passwords leave connection strings", segment.Config{},
 			stub("q", trace.SpanKindClient, localParent(), attribute.String("db.system", "mssql"),
 				attribute.String("db.connection_string", "Server=db;Database=shop;User Id=app;Password=hunter2;Encrypt=true")),
-			map[string]any{"sql.url": "Server=db;Database=shop;User Id=app;Encrypt=true"}},
+			// Issue 12: not a URL, so connection_string; the name of the
+			// password stays (Password=REDACTED), as for every secret.
+			map[string]any{"sql.url": nil, "sql.connection_string": "Server=db;Database=shop;User Id=app;Password=REDACTED;Encrypt=true"}},
 		{"non-relational databases get no sql block", segment.Config{},
 			stub("q", trace.SpanKindClient, localParent(), attribute.String("db.system", "redis"), attribute.String("db.statement", "GET k")),
 			map[string]any{"sql": nil, "metadata.default.db.statement": "GET k"}},
@@ -135,7 +137,8 @@ func TestTranslateRules(t *testing.T) {
 		{"credentials leave the second URL attribute", segment.Config{IndexAll: true},
 			stub("c", trace.SpanKindClient, localParent(), attribute.String("url.full", "https://api.example.com/x?password=hunter2"),
 				attribute.String("http.url", "https://bob:hunter2@api.example.com/x")),
-			map[string]any{"http.request.url": "https://api.example.com/x", "annotations.http_url": "https://api.example.com/x"}},
+			// Issue 12: secret parameters keep their names.
+			map[string]any{"http.request.url": "https://api.example.com/x?password=REDACTED", "annotations.http_url": "https://api.example.com/x"}},
 		{"an aws parameter given twice is written once", segment.Config{},
 			stub("s3", trace.SpanKindClient, localParent(), attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "S3"),
 				attribute.String("aws.s3.bucket", "b1"), attribute.String("aws.bucket_name", "b2")),

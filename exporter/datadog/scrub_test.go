@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/internal/fakeagent"
+	"github.com/otelxray/otelxray/internal/scrub/scrubtest"
 )
 
 // TestNoCredentialInThePayload: whatever attribute, resource, error or
@@ -71,4 +72,41 @@ func TestNoCredentialInThePayload(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNoCorpusSecretInThePayload: every string of the shared corpus, in
+// every place a span carries one, reaches the agent without its secrets.
+func TestNoCorpusSecretInThePayload(t *testing.T) {
+	a := fakeagent.Start(t)
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(newExporter(t, a)))
+	total := 0
+	for _, c := range scrubtest.Corpus {
+		total += len(c.Secrets)
+		for _, kind := range []trace.SpanKind{trace.SpanKindClient, trace.SpanKindServer} {
+			link := trace.Link{SpanContext: trace.NewSpanContext(trace.SpanContextConfig{TraceID: trace.TraceID{1}, SpanID: trace.SpanID{1}}),
+				Attributes: []attribute.KeyValue{attribute.String("peer.url", c.In)}}
+			_, s := tp.Tracer("t").Start(context.Background(), c.In, trace.WithSpanKind(kind), trace.WithLinks(link), trace.WithAttributes(
+				attribute.String("http.request.method", "GET"), attribute.String("url.full", c.In), attribute.String("http.url", c.In),
+				attribute.String("db.system", "mssql"), attribute.String("db.connection_string", c.In), attribute.String("db.statement", c.In),
+				attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "SQS"), attribute.String("aws.queue_url", c.In),
+				attribute.String("messaging.url", c.In), attribute.String("note", c.In), attribute.StringSlice("notes", []string{c.In}),
+				attribute.String("http.request.header.authorization", c.In)))
+			s.RecordError(errors.New(c.In))
+			s.SetStatus(codes.Error, c.In)
+			s.End()
+		}
+	}
+	leaked := map[string]bool{}
+	for _, body := range a.Bodies() {
+		for _, c := range scrubtest.Corpus {
+			for _, sec := range c.Secrets {
+				if !leaked[sec] && bytes.Contains(body, []byte(sec)) {
+					leaked[sec] = true
+					i := bytes.Index(body, []byte(sec))
+					t.Errorf("%s: the payload holds %q: %q", c.Name, sec, body[max(0, i-80):i+20])
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d distinct secrets of the corpus reached the Datadog payload", len(leaked), total)
 }

@@ -1,15 +1,47 @@
 package scrub
 
+// Redacted replaces the value of a secret setting (token=REDACTED), and is
+// what an exporter sends for an attribute [CredentialKey] names.
+const Redacted = "REDACTED"
+
 // Placeholder replaces a whole value that still held a credential after
-// [Strip], in a form Strip does not know how to cut out.
+// scrubbing, in a form the scrubber does not know how to cut out.
 const Placeholder = "[removed: held a password]"
 
-// Redact returns s without its credentials: [Strip], then [Placeholder] in
-// place of a value that still holds one.
+// Redact returns s without its credentials (see the package doc for what
+// that covers). It returns s itself, without allocating, when there is
+// nothing to remove, and [Placeholder] in the unlikely case that a second
+// pass would still find one.
 func Redact(s string) string {
-	out := Strip(s)
-	if Contains(out, false) {
+	out := scrub(s, true)
+	if out != s && scrub(out, true) != out {
 		return Placeholder
 	}
 	return out
+}
+
+// Value is [Redact] for the value of the attribute k: [Redacted] when k
+// names a credential ([CredentialKey]) and v is not empty.
+func Value(k, v string) string {
+	if v != "" && CredentialKey(k) {
+		return Redacted
+	}
+	return Redact(v)
+}
+
+// Contains reports whether s holds a credential that [Redact] would
+// remove: a secret setting with a value that is not a placeholder, or a
+// URL with user:password@. With dsn, a leading "user:password@" of a Go
+// MySQL DSN counts too.
+func Contains(s string, dsn bool) bool {
+	return scrub(s, dsn) != s
+}
+
+// scrub removes user info with a password from URLs (and, with dsn, from
+// the start of a MySQL DSN), then redacts the values of secret settings.
+func scrub(s string, dsn bool) string {
+	if dsn {
+		s = stripDSN(s)
+	}
+	return redactSettings(stripUserinfo(s))
 }

@@ -228,7 +228,7 @@ func validStatus(s int64) bool { return s >= 100 && s <= 599 }
 func appendSQL(b []byte, s *segment.SQL) []byte {
 	b = append(b, `,"sql":{`...)
 	first := true
-	b = appendStrings(b, &first, "url", s.URL, "sanitized_query", s.SanitizedQuery, "database_type", s.DatabaseType,
+	b = appendStrings(b, &first, "url", s.URL, "connection_string", s.ConnectionString, "sanitized_query", s.SanitizedQuery, "database_type", s.DatabaseType,
 		"database_version", s.DatabaseVersion, "driver_version", s.DriverVersion, "user", s.User)
 	if s.Preparation == "call" || s.Preparation == "statement" {
 		b = appendObjectMember(b, &first, "preparation", s.Preparation)

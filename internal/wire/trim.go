@@ -203,7 +203,7 @@ func trimStrings(d *segment.Document, excess int) {
 	}
 	if d.SQL != nil {
 		s := *d.SQL
-		s.URL, s.SanitizedQuery, s.User = cut(s.URL), cut(s.SanitizedQuery), cut(s.User)
+		s.URL, s.ConnectionString, s.SanitizedQuery, s.User = cut(s.URL), cut(s.ConnectionString), cut(s.SanitizedQuery), cut(s.User)
 		s.DatabaseType, s.DatabaseVersion, s.DriverVersion = cut(s.DatabaseType), cut(s.DatabaseVersion), cut(s.DriverVersion)
 		d.SQL = &s
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/otelxray/otelxray/internal/scrub"
 )
 
 // Formats: checks of one value that a kind cannot express. Each writes its
@@ -160,4 +162,55 @@ func metadataNamespace(k string) string {
 		return "namespace " + quote(k) + " is reserved (AWS.*); use another namespace, e.g. \"default\""
 	}
 	return ""
+}
+
+// formatSQLURL checks sql.url. The OpenTelemetry Collector's X-Ray
+// receiver splits it into a connection URL and a database name and drops
+// the whole document, every subsegment with it, when it cannot: url must
+// be scheme://host[:port]/database[?params] on one line. A connection
+// string that is not such a URL belongs in sql.connection_string.
+func formatSQLURL(c *checker, p *path, rule Rule, v any) {
+	s, ok := v.(string)
+	switch {
+	case !ok:
+		c.addf(rule, p, "%s is %s; it must be a string", p.name(), describe(v))
+	case scrub.Contains(s, true):
+		c.add(rule, p, secretMessage)
+	case !sqlURLShape(s):
+		c.addf(rule, p, "url %s is not scheme://host/database; the Collector's X-Ray receiver drops such documents whole. "+
+			"Put connection strings that are not URLs (and URLs without a database) in sql.connection_string", quote(s))
+	}
+}
+
+// secretMessage is the problem of a value that holds a credential.
+const secretMessage = "value contains a password or secret; strip it (user:password@ in URLs, password= and token= settings)"
+
+// sqlURLShape reports whether s is what the Collector can split: text
+// before a "//", at least one character after it, then a '/' followed by a
+// database name that does not start with '?'; no line break before that
+// name ends, nor in the query after it.
+func sqlURLShape(s string) bool {
+	i := strings.Index(s[min(len(s), 1):], "//") + 1
+	if i < 1 || strings.ContainsRune(s[:i], '\n') {
+		return false
+	}
+	rest := s[i+2:]
+	for j := 1; j < len(rest)-1; j++ {
+		if rest[j-1] == '\n' {
+			return false // the authority ends at a line break
+		}
+		if rest[j] != '/' || rest[j+1] == '?' {
+			continue
+		}
+		name := rest[j+1:]
+		if q := strings.IndexByte(name, '?'); q >= 0 {
+			name, rest = name[:q], name[q:]
+		} else {
+			rest = ""
+		}
+		if name != "" && !strings.ContainsRune(rest, '\n') {
+			return true
+		}
+	}
+	return false
 }

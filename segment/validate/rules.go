@@ -67,7 +67,7 @@ var rules = []RuleInfo{
 	{RuleResourceARN, "resource_arn is a string"},
 	{RuleHTTP, "http holds request (method, url, user_agent, client_ip, x_forwarded_for, traced) and response (status 100-599, content_length)"},
 	{RuleAWS, "aws keys are snake_case, and the known ones have their types"},
-	{RuleSQL, "sql has only the known string fields, preparation is \"call\" or \"statement\", and url and connection_string hold no password"},
+	{RuleSQL, "sql has only the known string fields, preparation is \"call\" or \"statement\", url is scheme://host/database (what the Collector can parse), and url and connection_string hold no password or secret"},
 	{RuleFlags, "error, throttle and fault are booleans, and throttle implies error"},
 	{RuleCause, "cause is an exception id or an object of working_directory, paths and exceptions with their stack frames"},
 	{RuleAnnotations, "annotation keys are 1 to 500 of [A-Za-z0-9_], values strings of at most 1,000 characters, numbers or booleans"},

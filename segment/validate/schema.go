@@ -123,7 +123,7 @@ var sqlSchema = object{noun: "sql", fields: []field{
 	// Only the fields meant to locate a database are checked for
 	// passwords: a sanitized query may mention a password column or
 	// literal text.
-	{key: "url", spec: &spec{kind: stringValue, want: "a string", noSecret: true}},
+	{key: "url", spec: &spec{kind: stringValue, format: formatSQLURL, want: "a URL scheme://host/database"}},
 	{key: "connection_string", spec: &spec{kind: stringValue, want: "a string", noSecret: true}},
 	{key: "sanitized_query", spec: str},
 	{key: "database_type", spec: str},

@@ -286,6 +286,20 @@ var testCases = []testCase{
 	{name: "sql pwd in connection string", in: sub(set("sql", map[string]any{"connection_string": "server=db;PWD=hunter2"})), want: [][2]string{{"sql", "subsegments[0].sql.connection_string"}}},
 	{name: "sql password in URL", in: sub(set("sql", map[string]any{"url": "postgres://app:hunter2@db:5432/x"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
 	{name: "sql password in MySQL DSN", in: sub(set("sql", map[string]any{"url": "app:hunter2@tcp(db:3306)/x"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	// What the Collector's X-Ray receiver cannot split into URL and database (issue 12).
+	{name: "sql schemeless url", in: sub(set("sql", map[string]any{"url": "db.internal:5432/shop"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql SQL Server string as url", in: sub(set("sql", map[string]any{"url": "Server=db;Database=shop"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql Oracle thin url", in: sub(set("sql", map[string]any{"url": "jdbc:oracle:thin:@db:1521/ORCL"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url without a database", in: sub(set("sql", map[string]any{"url": "postgres://db:5432"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url with an empty database", in: sub(set("sql", map[string]any{"url": "postgres://db:5432/"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url with only a query", in: sub(set("sql", map[string]any{"url": "postgres://db:5432/?x=1"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url with a line break", in: sub(set("sql", map[string]any{"url": "postgres://db\n:5432/shop"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url not a string", in: sub(set("sql", map[string]any{"url": 1})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url with a token", in: sub(set("sql", map[string]any{"url": "postgres://db/shop?token=abc"})), want: [][2]string{{"sql", "subsegments[0].sql.url"}}},
+	{name: "sql url with database and query", ok: true, in: sub(set("sql", map[string]any{"url": "jdbc:postgresql://db:5432/ebdb?myInterceptor=foo"}))},
+	{name: "sql Oracle service url", ok: true, in: sub(set("sql", map[string]any{"url": "jdbc:oracle:thin:@//db:1521/ORCL"}))},
+	{name: "sql locators in connection_string", ok: true, in: sub(set("sql", map[string]any{
+		"connection_string": "Server=db;Database=shop;Password=REDACTED", "url": "mysql://db:3306/shop"}))},
 	{name: "sql literal in a query is the instrumentation's business", ok: true, in: sub(set("sql", map[string]any{"sanitized_query": "ALTER USER app WITH password='x'"}))},
 
 	// flags

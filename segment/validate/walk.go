@@ -79,7 +79,7 @@ func (c *checker) str(p *path, rule Rule, s *spec, v string, limit bool) {
 		c.addf(rule, p, "%s is %s; it must be %s", p.name(), quote(v), s.wanted())
 	}
 	if s.noSecret && scrub.Contains(v, true) {
-		c.add(rule, p, "value contains a password; strip it (user:password@ in URLs, password= in connection strings)")
+		c.add(rule, p, secretMessage)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"go.opentelemetry.io/otel/attribute"
+
+	"github.com/otelxray/otelxray/internal/scrub"
 )
 
 // awsService is rpc.service, or the service part of rpc.method "DynamoDB/GetItem".
@@ -40,7 +42,7 @@ func awsTags(attrs map[string]attribute.Value) map[string]string {
 	if n := str(attrs, "aws.table_name", "aws.table.name"); n != "" {
 		t["tablename"] = n
 	}
-	if q := str(attrs, "aws.queue_url", "aws.queue.url", "messaging.url"); q != "" {
+	if q := scrub.Redact(str(attrs, "aws.queue_url", "aws.queue.url", "messaging.url")); q != "" {
 		t["queuename"] = q[strings.LastIndexByte(q, '/')+1:]
 	}
 	if a := str(attrs, "aws.topic_arn"); a != "" {

@@ -20,6 +20,15 @@ func clean(s string) string {
 	return cut(scrub.Redact(s))
 }
 
+// cleanValue is clean for the value of the attribute k: scrub.Value, so
+// that a key naming a credential sends REDACTED.
+func cleanValue(k, s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return cut(scrub.Value(k, s))
+}
+
 // cut makes s valid UTF-8 (as the agent would) and bounds its length.
 func cut(s string) string {
 	if !utf8.ValidString(s) {

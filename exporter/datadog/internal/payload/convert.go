@@ -14,8 +14,10 @@ import (
 // Convert maps an OpenTelemetry span to Datadog's model. service is the
 // configured service (empty: the resource's service.name). Every value
 // that may come from the user's data is cut to size and rid of
-// credentials (scrub.Redact): meta values, resource, error tags, link
-// attributes.
+// credentials (scrub.Redact): meta values, name, service, resource, error
+// tags, AWS tags, link attributes; values of keys that name a credential
+// (scrub.CredentialKey: Authorization and Cookie headers, db.password)
+// are sent as REDACTED.
 func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 	sc := s.SpanContext()
 	d := Span{
@@ -48,7 +50,7 @@ func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 	if service == "" {
 		service = "unnamed-go-service"
 	}
-	d.Service = cut(service)
+	d.Service = clean(service)
 	if env != "" {
 		d.Meta["env"] = clean(env)
 	}
@@ -59,10 +61,10 @@ func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 	kind := s.SpanKind()
 	d.Meta["span.kind"] = kindName(kind)
 	d.Name, d.Resource, d.Type = naming(s.Name(), kind, attrs)
-	d.Name, d.Resource = cut(d.Name), clean(d.Resource)
+	d.Name, d.Resource = clean(d.Name), clean(d.Resource)
 	if aws := awsTags(attrs); aws != nil {
 		for k, v := range aws {
-			d.Meta[k] = v
+			d.Meta[k] = clean(v)
 		}
 	}
 	d.Error = spanError(s, kind, attrs, d.Meta)
@@ -90,7 +92,7 @@ func links(ls []sdktrace.Link) []Link {
 			if link.Attributes == nil {
 				link.Attributes = map[string]string{}
 			}
-			link.Attributes[cut(string(kv.Key))] = clean(kv.Value.String())
+			link.Attributes[cut(string(kv.Key))] = cleanValue(string(kv.Key), kv.Value.String())
 		}
 		out = append(out, link)
 	}
@@ -111,9 +113,9 @@ func putAttr(d *Span, k string, v attribute.Value) {
 		}
 		d.Metrics[k] = f
 	case attribute.STRING:
-		d.Meta[k] = clean(v.AsString())
+		d.Meta[k] = cleanValue(k, v.AsString())
 	default:
-		d.Meta[k] = clean(v.String())
+		d.Meta[k] = cleanValue(k, v.String())
 	}
 }
 
