@@ -32,4 +32,10 @@
 // ExportSpans call returns at most one error. A daemon that is not running
 // shows as refusals (ICMP port unreachable) reported on later writes; see
 // [Stats].
+//
+// UDP cannot report loss: Stats.Sent counts spans written to the socket, not
+// spans the daemon received. To make loss unlikely, a large flush sends the
+// documents nearest the root first (a receiver that falls behind loses
+// leaves, not the trace's root) and pauses between windows for the
+// receiver (see [WithPacing]).
 package xrayudp

@@ -30,6 +30,7 @@ type Exporter struct {
 	deadlineMu sync.Mutex    // guards deadline; never held across a write
 	deadline   time.Time     // the socket's write deadline, only moved forward
 	now        func() time.Time
+	queued     func() (int, bool) // the receiver's queued bytes, if it is on this host
 	closeOnce  sync.Once
 	closeErr   error
 	packers    sync.Pool // *wire.Packer
@@ -53,7 +54,9 @@ func New(opts ...Option) (*Exporter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xrayudp: cannot open a UDP socket to %s (from %s): %w", raddr, cfg.endpointFrom, err)
 	}
-	return newExporter(cfg, c, raddr.String()), nil
+	e := newExporter(cfg, c, raddr.String())
+	e.queued = func() (int, bool) { return receiverQueue(raddr) }
+	return e, nil
 }
 
 // newExporter returns an exporter that writes through c to addr.

@@ -55,7 +55,7 @@ func (e *Exporter) send(ctx context.Context, p *wire.Packer) error {
 		}
 		cost := charged(len(p.Datagram(k)))
 		if e.cfg.paceBytes > 0 && window > 0 && window+cost > e.cfg.paceBytes {
-			if !sleep(ctx, e.cfg.pause) {
+			if !e.pace(ctx) {
 				return e.cancel(&b, k, ctx.Err())
 			}
 			window = 0
@@ -75,6 +75,34 @@ func (e *Exporter) send(ctx context.Context, p *wire.Packer) error {
 		return fmt.Errorf("xrayudp: the daemon at %s refused earlier datagrams: %w%s", e.addr, b.refused, hint(b.refused))
 	}
 	return nil
+}
+
+// defaultReceiveBuffer is Linux's default socket receive buffer, which the
+// X-Ray daemon keeps.
+const defaultReceiveBuffer = 212_992
+
+// pace waits between windows of a large flush for the receiver to drain.
+// When the receiver's queue can be read (a daemon on this host), it waits
+// until the queue has room for another window of a default-sized buffer,
+// looking every pause, for at most the write timeout: a receiver that is
+// slow to be scheduled holds the flush back instead of losing it. Elsewhere
+// it sleeps one pause. It reports false when ctx is done.
+func (e *Exporter) pace(ctx context.Context) bool {
+	room := max(defaultReceiveBuffer-e.cfg.paceBytes, 0)
+	start := e.now()
+	for e.queued != nil {
+		q, ok := e.queued()
+		if !ok {
+			break
+		}
+		if q <= room || e.now().Sub(start) >= e.cfg.writeTimeout {
+			return ctx.Err() == nil
+		}
+		if !sleep(ctx, e.cfg.pause) {
+			return false
+		}
+	}
+	return sleep(ctx, e.cfg.pause)
 }
 
 // write writes datagram k and counts it. It returns a non-nil error only
@@ -131,23 +159,31 @@ var errShutdown = errors.New("xrayudp: shut down")
 // writeOne writes one datagram, waiting at most the write timeout for room
 // in the send buffer. A full buffer or queue (EAGAIN, ENOBUFS) that the
 // socket reports rather than waits out is retried after pauses that double,
-// within the same timeout.
+// within the same timeout. A deadline that had passed before the write
+// began (the process was not scheduled in time, the socket did not wait)
+// gets a fresh timeout, twice at most.
 func (e *Exporter) writeOne(ctx context.Context, d []byte) error {
 	start := e.now()
-	pause := minRetryPause
+	pause, late := minRetryPause, 0
 	for {
 		if err := e.armDeadline(start); err != nil {
 			return err
 		}
+		began := e.now()
 		_, err := e.conn.Write(d)
-		if err == nil || !errors.Is(err, syscall.EAGAIN) && !errors.Is(err, syscall.ENOBUFS) {
+		if err == nil {
+			return nil
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) && late < 2 && e.now().Sub(began) < e.cfg.writeTimeout/2 {
+			late++
+			start = e.now()
+			continue
+		}
+		if !errors.Is(err, syscall.EAGAIN) && !errors.Is(err, syscall.ENOBUFS) {
 			return err
 		}
 		left := e.cfg.writeTimeout - e.now().Sub(start)
-		if left <= 0 {
-			return err
-		}
-		if !sleep(ctx, min(pause, left)) {
+		if left <= 0 || !sleep(ctx, min(pause, left)) {
 			return err
 		}
 		pause *= 2

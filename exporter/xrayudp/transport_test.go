@@ -30,6 +30,10 @@ type fakeConn struct {
 	attempts int
 }
 
+// errLate in a script is a write that began after its deadline (the process
+// was not scheduled in time): it fails at once, without waiting.
+var errLate = errors.New("late")
+
 func opErr(err error) error {
 	return &net.OpError{Op: "write", Net: "udp", Err: os.NewSyscallError("write", err)}
 }
@@ -44,10 +48,6 @@ func (f *fakeConn) Write(b []byte) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.attempts++
-	if !f.deadline.IsZero() && f.clock.After(f.deadline) {
-		return 0, &net.OpError{Op: "write", Net: "udp", Err: os.ErrDeadlineExceeded}
-	}
-	f.clock = f.clock.Add(f.step)
 	var err error
 	switch {
 	case len(f.script) > 1 || len(f.script) == 1 && !f.sticky:
@@ -55,6 +55,17 @@ func (f *fakeConn) Write(b []byte) (int, error) {
 	case len(f.script) == 1:
 		err = f.script[0]
 	}
+	if err == errLate { // the deadline had passed when the write began: no wait
+		return 0, &net.OpError{Op: "write", Net: "udp", Err: os.ErrDeadlineExceeded}
+	}
+	if !f.deadline.IsZero() && f.clock.After(f.deadline) {
+		return 0, &net.OpError{Op: "write", Net: "udp", Err: os.ErrDeadlineExceeded}
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) { // the buffer stayed full until the deadline
+		f.clock = f.deadline
+		return 0, err
+	}
+	f.clock = f.clock.Add(f.step)
 	if err != nil {
 		return 0, err
 	}
@@ -119,6 +130,8 @@ func TestErrorClassification(t *testing.T) {
 		{"refused twice in a row", []error{nil, nil, refused, refused}, false,
 			Stats{Sent: 3, Refused: 1, Dropped: Drops{Unreachable: 2}}, "1 of 5 datagrams not sent"},
 		{"deadline exceeded stops the batch", []error{nil, expired}, false, Stats{Sent: 1, Dropped: Drops{SocketFull: 4}}, "send buffer stayed full"},
+		{"a late start is not a full socket", []error{nil, errLate, errLate}, false, Stats{Sent: 5}, ""},
+		{"late three times is given up", []error{nil, errLate, errLate, errLate}, false, Stats{Sent: 1, Dropped: Drops{SocketFull: 4}}, "send buffer stayed full"},
 		{"closed socket is a counted no-op", []error{closed}, false, Stats{Dropped: Drops{Shutdown: 5}}, ""},
 	}
 	for _, tc := range tests {
@@ -193,5 +206,50 @@ func TestContextCancelledDuringRetry(t *testing.T) {
 	}
 	if st := e.Stats(); st.Dropped.Canceled != 4 || st.Dropped.SocketFull != 0 {
 		t.Errorf("stats = %+v", st)
+	}
+}
+
+func TestPacingWaitsForTheReceiver(t *testing.T) {
+	// The receiver's queue stays full for three looks, then drains: the
+	// flush waits for it between windows instead of writing into a full
+	// buffer. A queue that never drains holds a window back for at most the
+	// write timeout.
+	const full = defaultReceiveBuffer
+	for _, tc := range []struct {
+		name   string
+		queue  []int
+		looks  int
+		writes int
+	}{
+		{"drains", []int{full, full, full, 0}, 5, 3}, // 4 looks in the first pause, 1 in the second
+		{"never drains", []int{full}, -1, 3},
+		{"not on this host", nil, 2, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &fakeConn{}
+			e := fakeExporter(f, WithPacing(1, time.Microsecond), WithWriteTimeout(5*time.Millisecond))
+			e.now = time.Now
+			looks := 0
+			e.queued = func() (int, bool) {
+				looks++
+				if tc.queue == nil {
+					return 0, false
+				}
+				return tc.queue[min(looks-1, len(tc.queue)-1)], true
+			}
+			// Three datagrams, each a window of its own: two pauses.
+			if err := e.ExportSpans(context.Background(), roots(3).Snapshots()); err != nil {
+				t.Fatal(err)
+			}
+			if f.writes != tc.writes {
+				t.Errorf("%d writes, want %d", f.writes, tc.writes)
+			}
+			if tc.looks > 0 && looks != tc.looks {
+				t.Errorf("%d looks at the queue, want %d", looks, tc.looks)
+			}
+			if tc.looks < 0 && looks < 4 {
+				t.Errorf("%d looks at a queue that never drains", looks)
+			}
+		})
 	}
 }
