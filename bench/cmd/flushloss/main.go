@@ -30,8 +30,7 @@ func main() {
 			receive(os.Stdin, os.Stdout)
 			return
 		case "spin":
-			for {
-			}
+			spin()
 		}
 	}
 	runs := flag.Int("runs", 20, "flushes to measure")
@@ -43,6 +42,17 @@ func main() {
 	if err := measure(*runs, *spans, *load, *paceBytes, *pause); err != nil {
 		fmt.Fprintln(os.Stderr, "flushloss:", err)
 		os.Exit(1)
+	}
+}
+
+// spin keeps one CPU busy until the process is killed.
+func spin() {
+	n := 0
+	for {
+		n++
+		if n < 0 {
+			fmt.Println(n)
+		}
 	}
 }
 
