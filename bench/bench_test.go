@@ -77,19 +77,12 @@ func BenchmarkInvocation(b *testing.B) {
 
 // captured returns one invocation's spans as the exporter receives them.
 func captured(b *testing.B, n int) []sdktrace.ReadOnlySpan {
-	var spans []sdktrace.ReadOnlySpan
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(collect(func(s []sdktrace.ReadOnlySpan) { spans = append(spans, s...) })))
-	h := lambdatrace.Wrap(OTelChildren(n), lambdatrace.WithTracerProvider(tp))
-	if _, err := h(InvocationContext(), struct{}{}); err != nil {
+	spans, err := Capture(n)
+	if err != nil {
 		b.Fatal(err)
 	}
 	return spans
 }
-
-type collect func([]sdktrace.ReadOnlySpan)
-
-func (c collect) ExportSpans(_ context.Context, s []sdktrace.ReadOnlySpan) error { c(s); return nil }
-func (c collect) Shutdown(context.Context) error                                 { return nil }
 
 // BenchmarkExporter is the exporter alone (ExportSpans of pre-built spans)
 // and the floor of writing its own datagrams, pre-encoded: packed (what the

@@ -99,6 +99,22 @@ func (r *Receiver) Spans() int {
 	return total
 }
 
+// Has reports whether a kept datagram's top document has this id.
+func (r *Receiver) Has(id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, g := range r.raw {
+		_, body, _ := bytes.Cut(g, []byte("\n"))
+		var m struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(body, &m) == nil && m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Close stops the receiver.
 func (r *Receiver) Close() {
 	r.conn.Close()

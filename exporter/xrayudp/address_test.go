@@ -27,6 +27,9 @@ func TestParseAddress(t *testing.T) {
 		{"http://127.0.0.1:2000", "", ""},
 		{"udp:127.0.0.1:2000 tcp:nope", "", "missing port"},
 		{"a:1 b:2 c:3", "", "too many"},
+		{"udp:tcp:1", "", "ambiguous"},
+		{"udp:udp:1 tcp:a:2", "", "ambiguous"},
+		{"tcp:1", "", "missing port"},
 	}
 	for _, tc := range tests {
 		got, err := parseAddress(tc.in)

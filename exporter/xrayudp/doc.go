@@ -35,5 +35,11 @@
 // shows as refusals (ICMP port unreachable) reported on later writes; see
 // [Stats].
 //
+// UDP cannot report loss: Stats.Sent counts spans written to the socket, not
+// spans the daemon received. To make loss unlikely, a large flush sends the
+// documents nearest the root first (a receiver that falls behind loses
+// leaves, not the trace's root) and pauses between windows for the
+// receiver (see [WithPacing]).
+//
 //docscheck:snippet imports "log" "go.opentelemetry.io/contrib/propagators/aws/xray" sdktrace "go.opentelemetry.io/otel/sdk/trace" "github.com/otelxray/otelxray/exporter/xrayudp"
 package xrayudp

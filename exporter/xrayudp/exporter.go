@@ -19,7 +19,7 @@ var _ sdktrace.SpanExporter = (*Exporter)(nil)
 // Exporter sends spans to the X-Ray daemon as segment documents over UDP.
 // It is safe for concurrent use. Create one with [New].
 type Exporter struct {
-	conn       *net.UDPConn
+	conn       conn
 	addr       string
 	lambda     bool
 	translator *segment.Translator
@@ -29,6 +29,8 @@ type Exporter struct {
 	lastSpans  atomic.Uint64 // spans in the last datagram written, for refusals
 	deadlineMu sync.Mutex    // guards deadline; never held across a write
 	deadline   time.Time     // the socket's write deadline, only moved forward
+	now        func() time.Time
+	queued     func() (int, bool) // the receiver's queued bytes, if it is on this host
 	closeOnce  sync.Once
 	closeErr   error
 	packers    sync.Pool // *wire.Packer
@@ -48,13 +50,21 @@ func New(opts ...Option) (*Exporter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xrayudp: cannot resolve daemon address %q (from %s): %w", hp, cfg.endpointFrom, err)
 	}
-	conn, err := net.DialUDP("udp", nil, raddr)
+	c, err := net.DialUDP("udp", nil, raddr)
 	if err != nil {
 		return nil, fmt.Errorf("xrayudp: cannot open a UDP socket to %s (from %s): %w", raddr, cfg.endpointFrom, err)
 	}
+	e := newExporter(cfg, c, raddr.String())
+	e.queued = func() (int, bool) { return receiverQueue(raddr) }
+	return e, nil
+}
+
+// newExporter returns an exporter that writes through c to addr.
+func newExporter(cfg config, c conn, addr string) *Exporter {
 	e := &Exporter{
-		conn:   conn,
-		addr:   raddr.String(),
+		conn:   c,
+		addr:   addr,
+		now:    time.Now,
 		lambda: *cfg.lambda,
 		cfg:    cfg,
 		translator: segment.NewTranslator(segment.Config{
@@ -64,7 +74,7 @@ func New(opts ...Option) (*Exporter, error) {
 		}),
 	}
 	e.packers.New = func() any { return new(wire.Packer) }
-	return e, nil
+	return e
 }
 
 // Endpoint returns the daemon's resolved UDP address.
@@ -77,12 +87,16 @@ func (e *Exporter) Lambda() bool { return e.lambda }
 func (e *Exporter) Stats() Stats { return e.stats.snapshot() }
 
 // ExportSpans translates spans into documents, packs them into as few
-// datagrams as fit, and writes them to the daemon before it returns. No
-// write waits longer than the write timeout for socket buffer space; a large
-// flush also pauses between paced windows (see [WithPacing]); ctx is checked
-// between writes. When datagrams could not be written it returns one error
-// describing the first failure; every span not sent is counted in Stats.
-// After Shutdown it only counts the spans as dropped.
+// datagrams as fit, and writes them to the daemon before it returns, the
+// documents nearest the root first. No write waits longer than the write
+// timeout for socket buffer space; a large flush also pauses between paced
+// windows (see [WithPacing]); ctx is checked first and between writes. When
+// datagrams could not be written it returns one error describing the first
+// failure; every span not sent is counted in Stats. After Shutdown it only
+// counts the spans as dropped.
+//
+// UDP cannot report loss: a span counted in Stats.Sent was written to the
+// socket, not necessarily received by the daemon.
 func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
 	if len(spans) == 0 {
 		return nil
@@ -91,6 +105,11 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 	if e.closed.Load() {
 		e.stats.shutdown.Add(uint64(len(spans)))
 		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		// Translating and encoding a batch that cannot be sent is waste.
+		e.stats.canceled.Add(uint64(len(spans)))
+		return fmt.Errorf("xrayudp: export canceled before any of %d spans was sent: %w", len(spans), err)
 	}
 	p := e.packers.Get().(*wire.Packer)
 	defer e.putPacker(p)
@@ -126,19 +145,4 @@ func (e *Exporter) MarshalLog() any {
 		Endpoint string
 		Lambda   bool
 	}{"xrayudp", e.addr, e.lambda}
-}
-
-// extendDeadline makes sure the shared socket's write deadline is at least
-// one write timeout away. It only ever moves the deadline forward, so one
-// call's setting never cuts another call's writes short; each call checks
-// its own context between writes.
-func (e *Exporter) extendDeadline() error {
-	d := time.Now().Add(e.cfg.writeTimeout)
-	e.deadlineMu.Lock()
-	defer e.deadlineMu.Unlock()
-	if !d.After(e.deadline.Add(-e.cfg.writeTimeout / 2)) {
-		return nil // still far enough away
-	}
-	e.deadline = d
-	return e.conn.SetWriteDeadline(d)
 }

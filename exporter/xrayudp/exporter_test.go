@@ -134,8 +134,11 @@ func TestLambdaDropsChildrenOfDroppedRoot(t *testing.T) {
 }
 
 func TestExpiredContextDoesNotCutOtherCalls(t *testing.T) {
+	// The write timeout is long so that only another call's context could
+	// cut a write: on a loaded machine the flush itself may take longer
+	// than the default timeout, and a write may begin late.
 	d := fakedaemon.Start(t, fakedaemon.WithReadBuffer(8<<20))
-	exp := newExporter(t, d, xrayudp.WithPacing(0, 0))
+	exp := newExporter(t, d, xrayudp.WithPacing(0, 0), xrayudp.WithWriteTimeout(time.Minute))
 	stubs := tracetest.SpanStubs{span(1, 0)}
 	for i := uint64(2); i <= 3000; i++ {
 		stubs = append(stubs, span(i, 1))

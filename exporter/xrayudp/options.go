@@ -38,7 +38,7 @@ func newConfig(opts []Option) config {
 
 // Defaults of the transport options.
 const (
-	// DefaultWriteTimeout bounds each ExportSpans call's wait for socket buffer space.
+	// DefaultWriteTimeout bounds each write's wait for socket buffer space.
 	DefaultWriteTimeout = 100 * time.Millisecond
 	// DefaultPaceBytes is how much a flush writes before it pauses for the
 	// receiver: about half the default Linux receive buffer (212,992 bytes),
@@ -80,9 +80,12 @@ func WithIndexAllAttributes() Option {
 	return func(c *config) { c.indexAll = true }
 }
 
-// WithWriteTimeout bounds how long one ExportSpans call may wait for room in
-// the socket's send buffer; datagrams that would wait longer are dropped and
-// counted. The default is 100ms.
+// WithWriteTimeout bounds how long one write may wait for room in the
+// socket's send buffer (at most 9/8 of d: the deadline is moved in steps);
+// when a write waits longer, it and the rest of the batch are dropped and
+// counted in Stats.Dropped.SocketFull. A flush of many datagrams may take
+// longer than d in all. It also bounds each pause for a receiver that falls
+// behind (see [WithPacing]). The default is 100ms.
 func WithWriteTimeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
@@ -93,9 +96,12 @@ func WithWriteTimeout(d time.Duration) Option {
 
 // WithPacing sets how a large flush is paced so that a daemon sharing the CPU
 // can drain its receive buffer: after every window of about bytes (counting
-// the kernel's per-datagram overhead) the flush sleeps for pause. bytes <= 0
-// turns pacing off. The default is 96 KiB and 1ms; a flush that fits in one
-// window never sleeps.
+// the kernel's per-datagram overhead) the flush pauses. When the daemon is a
+// socket on this host (Linux: the daemon in Lambda, xraylocal), the pause
+// lasts until the daemon's receive queue has room for another window,
+// looking every pause, for at most the write timeout; elsewhere it is one
+// pause. bytes <= 0 turns pacing off. The default is 96 KiB and 1ms; a
+// flush that fits in one window never pauses.
 func WithPacing(bytes int, pause time.Duration) Option {
 	return func(c *config) {
 		c.paceBytes = bytes

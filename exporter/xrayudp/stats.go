@@ -7,7 +7,9 @@ import "sync/atomic"
 type Stats struct {
 	// Spans is the number of spans passed to ExportSpans.
 	Spans uint64
-	// Sent is the number of spans written to the daemon.
+	// Sent is the number of spans written to the daemon's socket. UDP cannot
+	// report loss: a span written may still be dropped by a receiver that
+	// falls behind.
 	Sent uint64
 	// Datagrams is the number of datagrams written: one top-level
 	// document each, with the subsegments nested in it.
@@ -38,7 +40,8 @@ type Drops struct {
 	// Unreachable spans were refused by the daemon's host (nothing listens
 	// on the daemon port).
 	Unreachable uint64
-	// SocketFull spans waited longer than the write timeout for buffer space.
+	// SocketFull spans were in a datagram that waited longer than the write
+	// timeout for buffer space, or after it in the same batch.
 	SocketFull uint64
 	// Canceled spans were left when the ExportSpans context was done.
 	Canceled uint64

@@ -58,6 +58,11 @@ func hostPort(orig, hp string, randomPort bool) (string, error) {
 	if host == "" {
 		return "", invalid(orig, "the host is empty")
 	}
+	if host == "udp" || host == "tcp" {
+		// "tcp:1" reads as the tcp part of the pair form, so such an
+		// address would not parse again to itself.
+		return "", invalid(orig, fmt.Sprintf("the host %q is ambiguous with the udp:/tcp: prefixes; use its IP address", host))
+	}
 	lowest := 1
 	if randomPort {
 		lowest = 0

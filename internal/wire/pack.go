@@ -22,6 +22,7 @@ type node struct {
 	parent   int32   // index of the parent node in this batch, -1 if none
 	children []int32 // nested children, in span order
 	subtree  int     // encoded size of this document with its nested children
+	depth    int32   // distance from its root in the batch's tree, before splitting
 	top      bool    // sent as a document of its own
 }
 
@@ -42,6 +43,7 @@ type Packer struct {
 	grams   [][2]int // datagram bounds in out
 	spansIn []int    // spans carried by each datagram
 	stack   []int32
+	tops    []int32                   // top nodes in the order their datagrams are written
 	dropped map[trace.SpanID]struct{} // spans dropped before packing
 
 	orphans, trimmed int
@@ -56,6 +58,7 @@ func (p *Packer) Reset() {
 	clear(p.byID)
 	clear(p.dropped)
 	p.arena, p.out, p.grams, p.spansIn, p.stack = p.arena[:0], p.out[:0], p.grams[:0], p.spansIn[:0], p.stack[:0]
+	p.tops = p.tops[:0]
 	p.orphans, p.trimmed = 0, 0
 }
 
@@ -83,7 +86,10 @@ func (p *Packer) Drop(id trace.SpanID) {
 }
 
 // Pack nests, splits, trims and encodes the documents added since Reset
-// into datagrams.
+// into datagrams. Datagrams come in the order of their top document's depth
+// in the batch's tree, the root's first: when a receiver cannot keep up with
+// a large flush, what it loses is the leaves, not the documents that hold
+// the trace together.
 func (p *Packer) Pack() {
 	if p.byID == nil {
 		p.byID = make(map[trace.SpanID]int32, len(p.nodes))
@@ -93,6 +99,7 @@ func (p *Packer) Pack() {
 	}
 	p.dropOrphans()
 	p.link()
+	p.measureDepths()
 	p.limitDepth()
 	p.encodeBodies()
 	for i := range p.nodes {
@@ -102,8 +109,12 @@ func (p *Packer) Pack() {
 	}
 	for i := range p.nodes {
 		if p.nodes[i].top {
-			p.emit(int32(i))
+			p.tops = append(p.tops, int32(i))
 		}
+	}
+	slices.SortStableFunc(p.tops, func(x, y int32) int { return int(p.nodes[x].depth - p.nodes[y].depth) })
+	for _, i := range p.tops {
+		p.emit(i)
 	}
 }
 
@@ -188,6 +199,29 @@ func (p *Packer) link() {
 				p.detach(int32(i))
 				break
 			}
+		}
+	}
+}
+
+// measureDepths sets each node's depth below its top node, from the links
+// (cycles are broken by then, so every chain of parents ends).
+func (p *Packer) measureDepths() {
+	for i := range p.nodes {
+		p.nodes[i].depth = -1
+	}
+	for i := range p.nodes {
+		p.stack = p.stack[:0]
+		j := int32(i)
+		for p.nodes[j].depth < 0 && p.nodes[j].parent >= 0 {
+			p.stack = append(p.stack, j)
+			j = p.nodes[j].parent
+		}
+		if p.nodes[j].depth < 0 {
+			p.nodes[j].depth = 0
+		}
+		for k := len(p.stack) - 1; k >= 0; k-- {
+			c := p.stack[k]
+			p.nodes[c].depth = p.nodes[p.nodes[c].parent].depth + 1
 		}
 	}
 }

@@ -93,3 +93,55 @@ func TestPackingDropsOrphans(t *testing.T) {
 		t.Errorf("after Reset: %d datagrams, %d orphans, reusable %v", p.Len(), p.Orphans(), p.Reusable())
 	}
 }
+
+func TestDatagramsRootFirst(t *testing.T) {
+	// When a receiver cannot keep up it loses the last datagrams of a
+	// flush: those must be the leaves, never the root. Before, the root (the
+	// largest document) went out last of ~786 datagrams.
+	// Spans come in the order they ended: children before their parents.
+	var flat tracetest.SpanStubs
+	for i := uint64(2); i <= 1000; i++ {
+		flat = append(flat, span(i, 1, dynamoAttrs(int(i))...))
+	}
+	flat = append(flat, span(1, 0))
+	// Three levels deep, each too big to nest in one document.
+	var deep tracetest.SpanStubs
+	next := uint64(2)
+	for range 9 {
+		op := next
+		next++
+		for range 110 {
+			deep = append(deep, span(next, op, dynamoAttrs(int(next))...))
+			next++
+		}
+		deep = append(deep, span(op, 1, dynamoAttrs(int(op))...))
+	}
+	deep = append(deep, span(1, 0))
+	for name, stubs := range map[string]tracetest.SpanStubs{"flat": flat, "three levels": deep} {
+		t.Run(name, func(t *testing.T) {
+			parent := map[string]string{}
+			for _, s := range stubs {
+				parent[s.SpanContext.SpanID().String()] = s.Parent.SpanID().String()
+			}
+			depth := func(id string) (n int) { // the number of ancestors in the batch
+				for up := parent[id]; parent[up] != ""; up = parent[up] {
+					n++
+				}
+				return n
+			}
+			_, gs := pack(t, segment.Config{}, stubs)
+			checkAllOnce(t, gs, len(stubs))
+			if id := gs[0].Doc["id"]; id != spanContext(1).SpanID().String() {
+				t.Errorf("first datagram is %v, want the root", id)
+			}
+			last := 0
+			for k, g := range gs {
+				d := depth(g.Doc["id"].(string))
+				if d < last {
+					t.Fatalf("datagram %d of %d holds a document at depth %d after one at depth %d", k, len(gs), d, last)
+				}
+				last = d
+			}
+		})
+	}
+}
