@@ -1,0 +1,57 @@
+package samplingrules
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Match reports whether s matches pattern as X-Ray matches rule fields:
+// case-insensitively, with '*' for any run of characters (none included)
+// and '?' for exactly one. It allocates nothing and takes at most
+// len(pattern)×len(s) steps.
+func Match(pattern, s string) bool {
+	if pattern == "*" {
+		return true
+	}
+	p, i := 0, 0
+	starP, starI := -1, 0
+	for i < len(s) {
+		if p < len(pattern) {
+			switch pc, pw := utf8.DecodeRuneInString(pattern[p:]); pc {
+			case '*':
+				starP, starI = p, i
+				p += pw
+				continue
+			default:
+				sc, sw := utf8.DecodeRuneInString(s[i:])
+				if pc == '?' || equalFold(pc, sc) {
+					p += pw
+					i += sw
+					continue
+				}
+			}
+		}
+		if starP < 0 {
+			return false
+		}
+		// Let the last '*' take one more character and retry after it.
+		_, sw := utf8.DecodeRuneInString(s[starI:])
+		starI += sw
+		i = starI
+		p = starP + 1
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+func equalFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		return 'A' <= a && a <= 'Z' && a+'a'-'A' == b || 'A' <= b && b <= 'Z' && b+'a'-'A' == a
+	}
+	return unicode.ToLower(a) == unicode.ToLower(b)
+}
