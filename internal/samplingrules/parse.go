@@ -111,6 +111,9 @@ func ParseTargetsRequest(b []byte) (TargetsRequest, error) {
 	if err := strictJSON(b, &req); err != nil {
 		return TargetsRequest{}, fmt.Errorf("sampling statistics: %w", err)
 	}
+	if len(req.SamplingStatisticsDocuments) > MaxStatistics {
+		return TargetsRequest{}, fmt.Errorf("sampling statistics: %d documents; at most %d a request", len(req.SamplingStatisticsDocuments), MaxStatistics)
+	}
 	for _, s := range req.SamplingStatisticsDocuments {
 		switch {
 		case s.RuleName == "" || s.ClientID == "":

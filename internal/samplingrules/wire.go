@@ -46,6 +46,10 @@ type Statistics struct {
 	BorrowCount  int64   `json:"BorrowCount"`
 }
 
+// MaxStatistics is the most statistics documents one SamplingTargets
+// request may carry.
+const MaxStatistics = 25
+
 // TargetsRequest is the body of POST /SamplingTargets.
 type TargetsRequest struct {
 	SamplingStatisticsDocuments []Statistics `json:"SamplingStatisticsDocuments"`

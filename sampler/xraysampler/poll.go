@@ -80,6 +80,18 @@ func (s *Sampler) refreshTargets(ctx context.Context) (refetch bool) {
 	if len(stats) == 0 {
 		return false
 	}
+	for len(stats) > 0 {
+		n := min(len(stats), samplingrules.MaxStatistics)
+		if s.applyTargets(ctx, m, stats[:n]) {
+			refetch = true
+		}
+		stats = stats[n:]
+	}
+	return refetch
+}
+
+// applyTargets sends one batch of statistics and applies the answer.
+func (s *Sampler) applyTargets(ctx context.Context, m *manifest, stats []samplingrules.Statistics) (refetch bool) {
 	resp, err := s.proxy.targets(ctx, stats)
 	if err != nil {
 		s.fail(err)
