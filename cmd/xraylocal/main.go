@@ -81,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.DurationVar(&settle, "settle", xraylocal.DefaultSettle, "time without new documents before a trace is complete")
 	fs.DurationVar(&orphan, "orphan-timeout", xraylocal.DefaultOrphanTimeout, "how long a trace waits for a missing parent")
 	fs.IntVar(&readBuffer, "read-buffer", 0, "UDP receive buffer in `bytes` (default: the system's, as the X-Ray daemon)")
-	samplingRules := fs.String("sampling-rules", "", "serve the sampling proxy (POST /GetSamplingRules, /SamplingTargets) on the -http address from `FILE`: the X-Ray SDK's rules format or `aws xray get-sampling-rules` output (default: X-Ray's default rule)")
+	samplingRules := fs.String("sampling-rules", "", "serve the sampling proxy (POST /GetSamplingRules, /SamplingTargets) on the -http address from `FILE`: the X-Ray SDK's rules format or the output of aws xray get-sampling-rules (default: X-Ray's default rule)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: xraylocal [flags]\n\nA local X-Ray daemon: validates segment documents, assembles traces, draws the service map.\n\n")
 		fs.PrintDefaults()
