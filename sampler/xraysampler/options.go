@@ -38,6 +38,7 @@ type config struct {
 	timeout         time.Duration
 	rulesFile       string
 	client          *http.Client
+	ownClient       bool // the client is the sampler's, to close
 	res             *resource.Resource
 	raw             bool
 	localOnly       bool
@@ -61,7 +62,7 @@ func newConfig(opts []Option) config {
 		}
 	}
 	if c.client == nil {
-		c.client = &http.Client{Timeout: c.timeout}
+		c.client, c.ownClient = &http.Client{Timeout: c.timeout, Transport: http.DefaultTransport.(*http.Transport).Clone()}, true
 	}
 	if c.res == nil {
 		c.res = resource.Default()

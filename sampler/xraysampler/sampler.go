@@ -116,6 +116,9 @@ func (s *Sampler) Shutdown(ctx context.Context) error {
 	})
 	select {
 	case <-s.done:
+		if s.cfg.ownClient {
+			s.cfg.client.CloseIdleConnections()
+		}
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
