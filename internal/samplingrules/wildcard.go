@@ -17,25 +17,33 @@ func Match(pattern, s string) bool {
 	starP, starI := -1, 0
 	for i < len(s) {
 		if p < len(pattern) {
-			switch pc, pw := utf8.DecodeRuneInString(pattern[p:]); pc {
-			case '*':
+			pc, pw := rune(pattern[p]), 1
+			if pc >= utf8.RuneSelf {
+				pc, pw = utf8.DecodeRuneInString(pattern[p:])
+			}
+			if pc == '*' {
 				starP, starI = p, i
 				p += pw
 				continue
-			default:
-				sc, sw := utf8.DecodeRuneInString(s[i:])
-				if pc == '?' || equalFold(pc, sc) {
-					p += pw
-					i += sw
-					continue
-				}
+			}
+			sc, sw := rune(s[i]), 1
+			if sc >= utf8.RuneSelf {
+				sc, sw = utf8.DecodeRuneInString(s[i:])
+			}
+			if pc == '?' || equalFold(pc, sc) {
+				p += pw
+				i += sw
+				continue
 			}
 		}
 		if starP < 0 {
 			return false
 		}
 		// Let the last '*' take one more character and retry after it.
-		_, sw := utf8.DecodeRuneInString(s[starI:])
+		sw := 1
+		if s[starI] >= utf8.RuneSelf {
+			_, sw = utf8.DecodeRuneInString(s[starI:])
+		}
 		starI += sw
 		i = starI
 		p = starP + 1

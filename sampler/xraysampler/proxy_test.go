@@ -148,10 +148,14 @@ func TestRefetchWhenRulesChanged(t *testing.T) {
 
 func TestGarbageProxy(t *testing.T) {
 	for name, h := range map[string]http.HandlerFunc{
-		"garbage":   func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("<html>nope")) },
-		"500":       func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 500) },
-		"huge":      func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(strings.Repeat(" ", maxResponseBytes+10))) },
-		"bad rules": func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{"SamplingRuleRecords":[{"SamplingRule":{"RuleName":"x","FixedRate":7}}]}`)) },
+		"garbage": func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("<html>nope")) },
+		"500":     func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 500) },
+		"huge": func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write([]byte(strings.Repeat(" ", maxResponseBytes+10)))
+		},
+		"bad rules": func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write([]byte(`{"SamplingRuleRecords":[{"SamplingRule":{"RuleName":"x","FixedRate":7}}]}`))
+		},
 		"endless pages": func(w http.ResponseWriter, r *http.Request) {
 			var req samplingrules.RulesRequest
 			_ = json.NewDecoder(r.Body).Decode(&req)
