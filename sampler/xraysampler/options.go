@@ -35,7 +35,6 @@ type config struct {
 	endpointFrom    string
 	rulesInterval   time.Duration
 	targetsInterval time.Duration
-	timeout         time.Duration
 	rulesFile       string
 	client          *http.Client
 	ownClient       bool // the client is the sampler's, to close
@@ -48,21 +47,24 @@ type config struct {
 }
 
 func newConfig(opts []Option) config {
-	c := config{
-		rulesInterval:   DefaultRulesInterval,
-		targetsInterval: DefaultTargetsInterval,
-		timeout:         DefaultRequestTimeout,
-		getenv:          os.Getenv,
-		now:             time.Now,
-		rand:            rand.Float64,
-	}
+	c := config{rulesInterval: DefaultRulesInterval, targetsInterval: DefaultTargetsInterval}
 	for _, o := range opts {
 		if o != nil {
 			o(&c)
 		}
 	}
+	if c.getenv == nil {
+		c.getenv = os.Getenv
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	if c.rand == nil {
+		c.rand = rand.Float64
+	}
 	if c.client == nil {
-		c.client, c.ownClient = &http.Client{Timeout: c.timeout, Transport: http.DefaultTransport.(*http.Transport).Clone()}, true
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		c.client, c.ownClient = &http.Client{Timeout: DefaultRequestTimeout, Transport: tr}, true
 	}
 	if c.res == nil {
 		c.res = resource.Default()
