@@ -24,6 +24,7 @@
 // by the X-Ray propagator) is kept, and the decision made here travels on in
 // the sampled flag.
 //
-// In AWS Lambda this sampler is not used: Lambda decides, and passes the
-// decision in the function's trace header.
+// In AWS Lambda this sampler is not needed: Lambda decides, and passes the
+// decision in the function's trace header. Should it be used there anyway,
+// it polls nothing and, parent-based, keeps Lambda's decision.
 package xraysampler

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -108,4 +109,27 @@ func ExampleSampler_Err() {
 	defer sampler.Shutdown(context.Background())
 	fmt.Println(sampler.Err())
 	// Output: <nil>
+}
+
+// A client of one's own for the proxy's requests, with its own timeout.
+func ExampleWithHTTPClient() {
+	sampler, err := xraysampler.New(xraysampler.WithHTTPClient(&http.Client{Timeout: 2 * time.Second}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer sampler.Shutdown(context.Background())
+}
+
+// Shutdown stops the poller; the TracerProvider does not do it.
+func ExampleSampler_Shutdown() {
+	sampler, err := xraysampler.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSampler(sampler))
+	ctx := context.Background()
+	_ = tp.Shutdown(ctx)
+	if err := sampler.Shutdown(ctx); err != nil {
+		log.Fatal(err)
+	}
 }

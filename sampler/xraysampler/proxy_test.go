@@ -332,6 +332,24 @@ func TestRulesFile(t *testing.T) {
 	}
 }
 
+func TestInLambdaNoPolling(t *testing.T) {
+	s, err := New(withGetenv(func(k string) string {
+		if k == "AWS_LAMBDA_FUNCTION_NAME" {
+			return "fn"
+		}
+		return ""
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-s.done:
+	default:
+		t.Error("a poller runs in Lambda")
+	}
+	shutdown(t, s)
+}
+
 func TestEndpoint(t *testing.T) {
 	for _, c := range []struct{ opt, env, want string }{
 		{"", "", "http://127.0.0.1:2000"},
@@ -341,7 +359,13 @@ func TestEndpoint(t *testing.T) {
 		{"", "nonsense", ""},
 		{"udp:127.0.0.1:2000", "", ""},
 	} {
-		opts := []Option{withGetenv(func(string) string { return c.env }), WithRulesInterval(time.Hour)}
+		env := func(k string) string {
+			if k == EnvDaemonAddress {
+				return c.env
+			}
+			return ""
+		}
+		opts := []Option{withGetenv(env), WithRulesInterval(time.Hour)}
 		if c.opt != "" {
 			opts = append(opts, WithEndpoint(c.opt))
 		}

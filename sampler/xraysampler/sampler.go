@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/internal/daemonaddr"
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"github.com/otelxray/otelxray/internal/samplingrules"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -41,6 +42,8 @@ type Sampler struct {
 // (unless [WithoutCentralized]). Until the first rules arrive, and when
 // none could be fetched for an hour, the local rules decide: the first
 // request each second and 5% of the others, or [WithRulesFile]'s. It fails
+// In AWS Lambda (AWS_LAMBDA_FUNCTION_NAME set) it polls nothing: Lambda
+// decides, and the parent-based sampler keeps its decision. It fails
 // only on a bad option: an endpoint that is not host:port, or a rules file
 // that cannot be read.
 func New(opts ...Option) (*Sampler, error) {
@@ -64,7 +67,7 @@ func New(opts ...Option) (*Sampler, error) {
 		raw = sdktrace.ParentBased(raw)
 	}
 	s.decide = raw
-	if cfg.localOnly {
+	if cfg.localOnly || lambdaenv.In(cfg.getenv) {
 		close(s.done)
 		return s, nil
 	}
