@@ -92,7 +92,6 @@ func (p *samplingProxy) records() samplingrules.RulesResponse {
 	at := float64(p.loaded.Unix())
 	out := samplingrules.RulesResponse{SamplingRuleRecords: make([]samplingrules.Record, 0, len(p.rules))}
 	for _, r := range p.sorted() {
-		r := r
 		if r.RuleARN == "" {
 			r.RuleARN = "arn:aws:xray:local::sampling-rule/" + r.RuleName
 		}

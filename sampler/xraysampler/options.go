@@ -80,24 +80,18 @@ func WithEndpoint(addr string) Option {
 }
 
 // WithRulesInterval sets how often the rules are fetched (default
-// [DefaultRulesInterval]); up to 5 seconds of jitter are added.
+// [DefaultRulesInterval]); up to 5 seconds of jitter are added. Values
+// under a second are raised to a second.
 func WithRulesInterval(d time.Duration) Option {
-	return func(c *config) {
-		if d > 0 {
-			c.rulesInterval = d
-		}
-	}
+	return func(c *config) { c.rulesInterval = max(d, time.Second) }
 }
 
 // WithTargetsInterval sets how often statistics are reported and targets
 // fetched (default [DefaultTargetsInterval]); up to 100 ms of jitter are
 // added. A rule reports no more often than the interval X-Ray gave it.
+// Values under a second are raised to a second.
 func WithTargetsInterval(d time.Duration) Option {
-	return func(c *config) {
-		if d > 0 {
-			c.targetsInterval = d
-		}
-	}
+	return func(c *config) { c.targetsInterval = max(d, time.Second) }
 }
 
 // WithRulesFile reads the X-Ray SDKs' local rules file (version 2, or 1):
