@@ -72,6 +72,17 @@ func TestEndToEnd(t *testing.T) {
 			}
 			span.End()
 		}
+		// Each second's spans are flushed and received before the next, so
+		// that a busy machine loses no datagram.
+		if err := tp.ForceFlush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		err := srv.WaitDocuments(wctx, sampled[true]+sampled[false])
+		cancel()
+		if err != nil {
+			t.Fatalf("second %d: %v", sec, err)
+		}
 	}
 	clk.set(base.Add(22 * time.Second))
 	s.refreshTargets(ctx)

@@ -20,7 +20,8 @@ const (
 	// DefaultTargetsInterval is how often the statistics are reported and
 	// the targets fetched; up to 100 ms of jitter are added each time.
 	DefaultTargetsInterval = 10 * time.Second
-	// DefaultRequestTimeout bounds each request to the proxy.
+	// DefaultRequestTimeout bounds each request to the proxy, whatever
+	// the HTTP client's own timeout.
 	DefaultRequestTimeout = 5 * time.Second
 	// EnvDaemonAddress is read for the endpoint: its tcp: part, or its one
 	// host:port (the daemon serves both protocols on one port).
@@ -108,8 +109,8 @@ func WithRulesFile(path string) Option {
 	return func(c *config) { c.rulesFile = path }
 }
 
-// WithHTTPClient sets the client for the proxy's requests. The default has
-// a timeout of [DefaultRequestTimeout].
+// WithHTTPClient sets the client for the proxy's requests. Each request is
+// bounded by [DefaultRequestTimeout] all the same.
 func WithHTTPClient(client *http.Client) Option {
 	return func(c *config) { c.client = client }
 }

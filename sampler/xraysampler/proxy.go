@@ -17,6 +17,7 @@ import (
 const (
 	maxResponseBytes = 4 << 20
 	maxRulePages     = 100
+	maxRules         = 1000 // X-Ray allows 25 an account
 )
 
 // proxy is the daemon's sampling proxy, spoken to as the X-Ray SDKs do.
@@ -40,6 +41,9 @@ func (p *proxy) rules(ctx context.Context) (rules []samplingrules.Rule, skipped 
 			return nil, nil, err
 		}
 		rules = append(rules, page.Rules...)
+		if len(rules) > maxRules {
+			return nil, nil, fmt.Errorf("sampling rules: more than %d", maxRules)
+		}
 		skipped = append(skipped, page.Skipped...)
 		if page.NextToken == "" {
 			return rules, skipped, nil
@@ -67,6 +71,8 @@ func (p *proxy) post(ctx context.Context, path string, body any) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithTimeout(ctx, DefaultRequestTimeout)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.base+path, bytes.NewReader(reqBody))
 	if err != nil {
 		return nil, fmt.Errorf("sampling proxy %s: %w", p.base, err)
