@@ -46,7 +46,7 @@ func TestEndToEnd(t *testing.T) {
 	defer shutdown(t, s)
 	waitRules(t, s)
 
-	exp, err := xrayudp.New(xrayudp.WithEndpoint(srv.UDPAddr()))
+	exp, err := xrayudp.New(xrayudp.WithEndpoint(srv.UDPAddr()), xrayudp.WithWriteTimeout(10*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
