@@ -1,6 +1,7 @@
 package samplingrules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,6 +13,9 @@ import (
 func Match(pattern, s string) bool {
 	if pattern == "*" {
 		return true
+	}
+	if strings.IndexByte(pattern, '*') < 0 && strings.IndexByte(pattern, '?') < 0 {
+		return strings.EqualFold(pattern, s)
 	}
 	p, i := 0, 0
 	starP, starI := -1, 0
@@ -54,12 +58,20 @@ func Match(pattern, s string) bool {
 	return p == len(pattern)
 }
 
+// equalFold reports whether a and b are equal under Unicode simple case
+// folding, as strings.EqualFold has it.
 func equalFold(a, b rune) bool {
 	if a == b {
 		return true
 	}
 	if a < utf8.RuneSelf && b < utf8.RuneSelf {
-		return 'A' <= a && a <= 'Z' && a+'a'-'A' == b || 'A' <= b && b <= 'Z' && b+'a'-'A' == a
+		l := a | 0x20
+		return l == b|0x20 && 'a' <= l && l <= 'z'
 	}
-	return unicode.ToLower(a) == unicode.ToLower(b)
+	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
+		if r == b {
+			return true
+		}
+	}
+	return false
 }
