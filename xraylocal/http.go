@@ -29,6 +29,9 @@ const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 
 //	GET /api/servicemap.svg     the map as SVG (WriteSVG)
 //	GET /api/problems?limit=    {"problems":[Problem...],"total":N}, newest first
 //	GET /api/stats              Stats, with "udp_addr" and "forward"
+//	GET /api/sampling           the sampling rules served, with each one's counts and samplers' quotas
+//	POST /GetSamplingRules      the X-Ray daemon's sampling proxy (see WithSamplingRules)
+//	POST /SamplingTargets       the same: statistics in, targets out
 //
 // Use it to mount the UI in a server of your own, or with httptest.
 func (s *Server) Handler() http.Handler {
@@ -60,6 +63,11 @@ func (s *Server) Handler() http.Handler {
 			Forward string `json:"forward,omitempty"`
 		}{s.Stats(), s.UDPAddr(), s.cfg.forward})
 	})
+	mux.HandleFunc("GET /api/sampling", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, s.sampling.report())
+	})
+	mux.HandleFunc("POST /GetSamplingRules", s.serveGetSamplingRules)
+	mux.HandleFunc("POST /SamplingTargets", s.serveSamplingTargets)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			writeError(w, http.StatusMethodNotAllowed, "the API is read-only: use GET")

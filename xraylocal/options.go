@@ -45,6 +45,8 @@ type config struct {
 	docOut      io.Writer
 	getenv      func(string) string
 	now         func() time.Time
+
+	samplingRules string // WithSamplingRules
 }
 
 func newConfig(opts []Option) config {

@@ -22,6 +22,8 @@ type Server struct {
 	http  *http.Server
 	httpL net.Listener
 
+	sampling *samplingProxy
+
 	queue       chan inbound
 	queuedBytes int64 // guarded by qmu
 	qmu         sync.Mutex
@@ -51,6 +53,9 @@ const (
 // with [WithHTTPAddr], serves the web UI and JSON API. Close it when done.
 func Start(opts ...Option) (*Server, error) {
 	s := newServer(newConfig(opts))
+	if s.sampling.err != nil {
+		return nil, s.sampling.err
+	}
 	if err := s.listen(); err != nil {
 		s.Close()
 		return nil, err
@@ -72,6 +77,7 @@ func Start(opts ...Option) (*Server, error) {
 func newServer(cfg config) *Server {
 	s := &Server{cfg: cfg, queue: make(chan inbound, queueLen), done: make(chan struct{})}
 	s.st = newStore(&s.cfg)
+	s.sampling = newSamplingProxy(cfg.samplingRules, cfg.now)
 	return s
 }
 

@@ -23,6 +23,7 @@
 //	-settle D             quiet time before a trace is complete (default 500ms)
 //	-orphan-timeout D     wait for a missing parent (default 2s)
 //	-read-buffer BYTES    UDP receive buffer (default: the system's, as the daemon)
+//	-sampling-rules FILE  serve the sampling proxy on the -http address from FILE (default: X-Ray's default rule)
 //
 // It stops on SIGINT or SIGTERM and prints its counters. It exits 0 when it
 // ran (or printed its usage for -h), 2 for a usage error (a bad flag or flag
@@ -105,6 +106,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.DurationVar(&settle, "settle", xraylocal.DefaultSettle, "time without new documents before a trace is complete")
 	fs.DurationVar(&orphan, "orphan-timeout", xraylocal.DefaultOrphanTimeout, "how long a trace waits for a missing parent")
 	fs.IntVar(&readBuffer, "read-buffer", 0, "UDP receive buffer in `bytes` (default: the system's, as the X-Ray daemon)")
+	samplingRules := fs.String("sampling-rules", "", "serve the sampling proxy (POST /GetSamplingRules, /SamplingTargets) on the -http address from `FILE`: the X-Ray SDK's rules format or the output of aws xray get-sampling-rules (default: X-Ray's default rule)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: xraylocal [flags]\n\nA local X-Ray daemon: validates segment documents, assembles traces, draws the service map.\n\n")
 		fs.PrintDefaults()
@@ -156,6 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	if forward != "" {
 		opts = append(opts, xraylocal.WithForward(forward))
 	}
+	opts = append(opts, xraylocal.WithSamplingRules(*samplingRules))
 	if strict {
 		opts = append(opts, xraylocal.WithStrict())
 	}
