@@ -2,7 +2,7 @@ package docscheck
 
 // The snippet convention, checked by TestSnippets:
 //
-// Every ```go block of every README.md in the repository, and every code
+// Every ```go block of every README.md and docs/*.md page, and every code
 // block of the package doc comment of every doc.go, is built against the
 // packages of this checkout, in one temporary module (the examples
 // module's requirements, a replace of github.com/otelxray/otelxray to the
@@ -116,7 +116,7 @@ func allSnippets(t *testing.T, root string) []snippet {
 	}
 	for _, f := range append(files, docs...) {
 		md := strings.HasSuffix(f, ".md")
-		if md && path.Base(f) != "README.md" {
+		if md && path.Base(f) != "README.md" && !strings.HasPrefix(f, "docs/") {
 			continue
 		}
 		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
