@@ -37,9 +37,10 @@ type Handler struct {
 	root slog.Handler
 	// ops are the groups and attributes added since the first group, in
 	// order; inner is root with them applied.
-	ops   []op
-	inner slog.Handler
-	ids   *idCache
+	ops     []op
+	inner   slog.Handler
+	ids     *idCache
+	grouped *groupedCache // nil until a group is open
 }
 
 // op is one WithGroup (group set) or WithAttrs call after the first group.
@@ -72,35 +73,25 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if sc := trace.SpanContextFromContext(ctx); sc.IsValid() {
 		span = h.ids.attrs(sc.TraceID(), sc.SpanID())
 	}
-	lc, hasRequest := lambdacontext.FromContext(ctx)
-	hasRequest = hasRequest && lc.AwsRequestID != ""
-	if span == nil && !hasRequest {
+	var request string
+	if lc, ok := lambdacontext.FromContext(ctx); ok && lc != nil {
+		request = lc.AwsRequestID
+	}
+	if span == nil && request == "" {
 		return h.inner.Handle(ctx, r)
 	}
 	if len(h.ops) == 0 {
-		r = r.Clone() // r's attributes may be shared with another handler's copy
-		r.AddAttrs(span...)
-		if hasRequest {
-			r.AddAttrs(slog.String(KeyRequestID, lc.AwsRequestID))
+		// One AddAttrs call: the record's overflow slice grows at most once.
+		var buf [6]slog.Attr
+		all := append(buf[:0], span...)
+		if request != "" {
+			all = append(all, slog.String(KeyRequestID, request))
 		}
+		r = r.Clone() // r's attributes may be shared with another handler's copy
+		r.AddAttrs(all...)
 		return h.root.Handle(ctx, r)
 	}
-	// Under a group: the ids go to the root, then the groups are reopened.
-	// This costs the wrapped handler's WithAttrs and WithGroup per record.
-	// A handler owns the slices WithAttrs is given: each gets its own copy.
-	top := slices.Clone(span)
-	if hasRequest {
-		top = append(top, slog.String(KeyRequestID, lc.AwsRequestID))
-	}
-	out := h.root.WithAttrs(top)
-	for _, o := range h.ops {
-		if o.group != "" {
-			out = out.WithGroup(o.group)
-		} else {
-			out = out.WithAttrs(slices.Clone(o.attrs))
-		}
-	}
-	return out.Handle(ctx, r)
+	return h.grouped.handler(h, span, request).Handle(ctx, r)
 }
 
 // WithAttrs returns a Handler whose records carry attrs, in the group
@@ -117,6 +108,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	}
 	c.ops = append(slices.Clip(h.ops), op{attrs: slices.Clone(attrs)})
 	c.inner = h.inner.WithAttrs(attrs) // attrs is now the inner handler's
+	c.grouped = new(groupedCache)
 	return &c
 }
 
@@ -129,5 +121,6 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	c := *h
 	c.ops = append(slices.Clip(h.ops), op{group: name})
 	c.inner = h.inner.WithGroup(name)
+	c.grouped = new(groupedCache)
 	return &c
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -145,7 +146,7 @@ type fixedCtx struct {
 	ctx context.Context
 }
 
-func (f fixedCtx) Enabled(_ context.Context, l slog.Level) bool { return f.h.Enabled(f.ctx, l) }
+func (f fixedCtx) Enabled(_ context.Context, l slog.Level) bool  { return f.h.Enabled(f.ctx, l) }
 func (f fixedCtx) Handle(_ context.Context, r slog.Record) error { return f.h.Handle(f.ctx, r) }
 func (f fixedCtx) WithAttrs(as []slog.Attr) slog.Handler         { return fixedCtx{f.h.WithAttrs(as), f.ctx} }
 func (f fixedCtx) WithGroup(n string) slog.Handler               { return fixedCtx{f.h.WithGroup(n), f.ctx} }
@@ -247,5 +248,38 @@ func TestNewLambdaHandler(t *testing.T) {
 				t.Errorf("JSON line %v", m)
 			}
 		})
+	}
+}
+
+// One grouped logger shared by goroutines logging different spans and
+// requests: each record has its own ids (the grouped cache is per span).
+func TestHandlerGroupedConcurrentSpans(t *testing.T) {
+	var mu sync.Mutex
+	var buf bytes.Buffer
+	l := slog.New(NewHandler(slog.NewJSONHandler(lockedWriter{&mu, &buf}, nil))).WithGroup("g")
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx := spanCtx(context.Background(), testTrace, trace.SpanID{2, byte(i + 1)})
+			if i%2 == 0 {
+				ctx = lambdacontext.NewContext(ctx, &lambdacontext.LambdaContext{AwsRequestID: fmt.Sprint("r", i)})
+			}
+			for range 50 {
+				l.InfoContext(ctx, "m", "i", i)
+			}
+		}()
+	}
+	wg.Wait()
+	for line := range strings.SplitSeq(strings.TrimSpace(buf.String()), "\n") {
+		m := decode(t, []byte(line))
+		i := int(m["g"].(map[string]any)["i"].(float64))
+		if want := (trace.SpanID{2, byte(i + 1)}).String(); m[KeySpanID] != want {
+			t.Fatalf("record of goroutine %d has span %v, want %s", i, m[KeySpanID], want)
+		}
+		if req, _ := m[KeyRequestID].(string); (i%2 == 0) != (req == fmt.Sprint("r", i)) || (i%2 == 1 && req != "") {
+			t.Fatalf("record of goroutine %d has request %q", i, req)
+		}
 	}
 }
