@@ -9,10 +9,10 @@
 //	slog.SetDefault(slog.New(slogtrace.NewLambdaHandler(os.Stdout)))
 //	slog.InfoContext(ctx, "order stored", "order", id)
 //
-// In Lambda's JSON log format (AWS_LAMBDA_LOG_FORMAT=JSON) a line reads
-//
-//	{"timestamp":"...","level":"INFO","message":"order stored","order":"o-1",
-//	 "xray_trace_id":"1-...","trace_id":"5759e988...","span_id":"53995c3f42cd8ad8","requestId":"8f5..."}
+// [NewLambdaHandler] writes in the function's log format: JSON lines (with
+// Lambda's keys timestamp, level and message) when AWS_LAMBDA_LOG_FORMAT is
+// JSON, text otherwise. The keys of the ids are the Key constants; the
+// example of [NewHandler] shows a line.
 //
 // The ids are added at the top level of the record even under
 // [slog.Logger.WithGroup], where log tools look for them. Within one span
