@@ -7,9 +7,12 @@
 // [Wrap] with no options builds the recommended setup once, when it is
 // called (during the function's init phase): the xrayudp exporter in Lambda
 // mode, the X-Ray ID generator, a parent-based sampler, the X-Ray propagator
-// and a Lambda resource. It installs them as the OpenTelemetry globals unless
-// the program already set a TracerProvider, so otel.Tracer inside the handler
-// and the awssdk middleware just work.
+// (or those OTEL_PROPAGATORS names) and a Lambda resource. It installs them
+// as the OpenTelemetry globals unless the program already set a
+// TracerProvider, so otel.Tracer inside the handler and the awssdk
+// middleware just work. The environment variables it reads (OTEL_SDK_DISABLED,
+// OTEL_PROPAGATORS, AWS_XRAY_TRACING_NAME, ...) are listed in the
+// repository's docs/configuration.md.
 //
 // Every invocation:
 //   - takes its parent from the trace header Lambda hands it (the context key

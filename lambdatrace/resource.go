@@ -2,6 +2,7 @@ package lambdatrace
 
 import (
 	"context"
+	"os"
 
 	lambdadetector "go.opentelemetry.io/contrib/detectors/aws/lambda"
 	"go.opentelemetry.io/otel/attribute"
@@ -10,7 +11,8 @@ import (
 
 // Resource describes the function for the default setup: the attributes of
 // contrib's Lambda detector, corrected (cloud.platform=aws_lambda, memory in
-// bytes, service.name = the function name unless OTEL_SERVICE_NAME says
+// bytes, service.name = the function name unless OTEL_SERVICE_NAME,
+// OTEL_RESOURCE_ATTRIBUTES or AWS_XRAY_TRACING_NAME, in this order, says
 // otherwise), merged with resource.Default(). Outside Lambda it returns
 // resource.Default() and no error. It never fails on a schema URL conflict:
 // the detector's attributes are taken without its schema URL.
@@ -24,7 +26,13 @@ func Resource(ctx context.Context) *resource.Resource {
 	if withDefault, err := resource.Merge(resource.Default(), base); err == nil {
 		base = withDefault // the default service.name, unless the environment set one
 	}
-	_ = err // a partly detected environment is still useful
+	_ = err // a partly detected environment is still useful (resource.Default reported it)
+	if name := os.Getenv(envTracingName); name != "" && !hasServiceName(base) {
+		// The X-Ray SDK's name for the service, below OTEL_SERVICE_NAME.
+		if named, err := resource.Merge(base, resource.NewSchemaless(attribute.String("service.name", name))); err == nil {
+			base = named
+		}
+	}
 	detected, err := lambdadetector.NewResourceDetector().Detect(ctx)
 	if err != nil || detected == nil || detected.Len() == 0 {
 		return base

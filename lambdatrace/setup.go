@@ -8,10 +8,13 @@ import (
 
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/otelxray/otelxray/exporter/xrayudp"
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 )
 
 // instrumentation is the name of the tracer the wrapper uses.
@@ -44,10 +47,23 @@ func newSetup(c *config) setup {
 			}
 		}
 	}
+	inLambda := lambdaenv.In(c.getenv)
+	env, errs := readEnv(c.getenv, inLambda)
+	for _, err := range errs {
+		otel.Handle(err) // once each: newSetup runs once per Wrap
+	}
+	if env.off != "" {
+		// Untraced, globals untouched: the tracer makes no-op spans.
+		return setup{tracer: noop.NewTracerProvider().Tracer(instrumentation), flush: func(context.Context) error { return nil }}
+	}
 	opts := []sdktrace.TracerProviderOption{
 		sdktrace.WithIDGenerator(xray.NewIDGenerator()),
-		sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())),
 		sdktrace.WithResource(Resource(context.Background())),
+	}
+	if inLambda {
+		// The trace header decides. Outside Lambda the SDK reads
+		// OTEL_TRACES_SAMPLER itself; its default is this sampler too.
+		opts = append(opts, sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())))
 	}
 	var proc *flushProcessor
 	exp, err := xrayudp.New(append([]xrayudp.Option{xrayudp.WithLambda(true)}, c.exporterOps...)...)
@@ -63,15 +79,28 @@ func newSetup(c *config) setup {
 	tp := sdktrace.NewTracerProvider(opts...)
 	if !c.noGlobals {
 		otel.SetTracerProvider(tp)
-		if isDefaultGlobal(otel.GetTextMapPropagator()) {
-			otel.SetTextMapPropagator(xray.Propagator{})
-		}
+		setPropagator(env.propagator)
 	}
 	s := setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
 	if proc != nil {
 		s.endOpen = proc.endOpen
 	}
 	return s
+}
+
+// setPropagator installs p (OTEL_PROPAGATORS; nil for the X-Ray
+// propagator) unless the program set a propagator itself, which wins.
+func setPropagator(p propagation.TextMapPropagator) {
+	if !isDefaultGlobal(otel.GetTextMapPropagator()) {
+		if p != nil {
+			otel.Handle(fmt.Errorf("lambdatrace: %s is ignored: the program set its own propagator", envPropagators))
+		}
+		return
+	}
+	if p == nil {
+		p = xray.Propagator{}
+	}
+	otel.SetTextMapPropagator(p)
 }
 
 // isDefaultGlobal reports whether v is OpenTelemetry's default global

@@ -1,6 +1,13 @@
 package xrayudp
 
-import "github.com/otelxray/otelxray/internal/lambdaenv"
+import (
+	"fmt"
+
+	"go.opentelemetry.io/otel"
+
+	"github.com/otelxray/otelxray/internal/envflag"
+	"github.com/otelxray/otelxray/internal/lambdaenv"
+)
 
 // Environment variables read by New. Options take precedence over them.
 const (
@@ -8,6 +15,15 @@ const (
 	EnvDaemonAddress = "AWS_XRAY_DAEMON_ADDRESS"
 	// EnvLambdaFunctionName is set in AWS Lambda; its presence turns on Lambda mode.
 	EnvLambdaFunctionName = lambdaenv.FunctionName
+	// EnvIndexedAttributes lists, comma-separated, the attribute keys that
+	// become annotations, like the Collector's awsxray exporter's
+	// indexed_attributes. WithIndexedAttributes or WithIndexAllAttributes
+	// overrides it.
+	EnvIndexedAttributes = "OTEL_AWS_XRAY_INDEXED_ATTRIBUTES"
+	// EnvIndexAllAttributes, "true", makes every attribute an annotation,
+	// like the Collector's index_all_attributes. WithIndexedAttributes or
+	// WithIndexAllAttributes overrides it.
+	EnvIndexAllAttributes = "OTEL_AWS_XRAY_INDEX_ALL_ATTRIBUTES"
 )
 
 // fromEnv fills the settings that options left unset.
@@ -23,5 +39,14 @@ func (c *config) fromEnv(getenv func(string) string) {
 	if c.lambda == nil {
 		on := lambdaenv.In(getenv)
 		c.lambda = &on
+	}
+	if c.indexed == nil && !c.indexAll {
+		c.indexed = envflag.List(getenv, EnvIndexedAttributes)
+		all, err := envflag.Bool(getenv, EnvIndexAllAttributes, false)
+		if err != nil {
+			// A typo must not stop the exporter; it is said once per New.
+			otel.Handle(fmt.Errorf("xrayudp: %w", err))
+		}
+		c.indexAll = all
 	}
 }

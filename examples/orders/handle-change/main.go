@@ -14,10 +14,12 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/otelxray/otelxray/examples/orders/internal/change"
+	"github.com/otelxray/otelxray/examples/orders/internal/order"
 	"github.com/otelxray/otelxray/lambdatrace"
 )
 
 func main() {
+	order.UseTraceLogs()
 	h, err := change.New(context.Background())
 	if err != nil {
 		log.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/otelxray/otelxray/examples/orders/internal/change"
+	"github.com/otelxray/otelxray/examples/orders/internal/order"
 	"github.com/otelxray/otelxray/examples/orders/internal/post"
 	"github.com/otelxray/otelxray/examples/orders/internal/read"
 	"github.com/otelxray/otelxray/lambdatrace"
@@ -29,6 +30,7 @@ const (
 // the process ends when its Runtime API goes away or it is killed.
 func runFunction(name string) {
 	ctx := context.Background()
+	order.UseTraceLogs()
 	var err error
 	switch name {
 	case fnPost:

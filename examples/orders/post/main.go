@@ -12,11 +12,13 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"github.com/otelxray/otelxray/examples/orders/internal/order"
 	"github.com/otelxray/otelxray/examples/orders/internal/post"
 	"github.com/otelxray/otelxray/lambdatrace"
 )
 
 func main() {
+	order.UseTraceLogs()
 	h, err := post.New(context.Background())
 	if err != nil {
 		log.Fatal(err)

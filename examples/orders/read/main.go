@@ -13,11 +13,13 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"github.com/otelxray/otelxray/examples/orders/internal/order"
 	"github.com/otelxray/otelxray/examples/orders/internal/read"
 	"github.com/otelxray/otelxray/lambdatrace"
 )
 
 func main() {
+	order.UseTraceLogs()
 	h, err := read.New(context.Background())
 	if err != nil {
 		log.Fatal(err)

@@ -3,7 +3,7 @@ package change
 import (
 	"context"
 	"encoding/json"
-	"log"
+	"log/slog"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -37,9 +37,11 @@ func (h *Handler) Handle(ctx context.Context, e events.SQSEvent) (events.SQSEven
 	var resp events.SQSEventResponse
 	for _, m := range e.Records {
 		if err := h.process(ctx, m); err != nil {
-			log.Printf("handle-change: message %s: %v", m.MessageId, err)
+			slog.ErrorContext(ctx, "processing the message failed; SQS will deliver it again", "message.id", m.MessageId, "error", err)
 			resp.BatchItemFailures = append(resp.BatchItemFailures, events.SQSBatchItemFailure{ItemIdentifier: m.MessageId})
+			continue
 		}
+		slog.InfoContext(ctx, "order change processed", "message.id", m.MessageId)
 	}
 	return resp, nil
 }

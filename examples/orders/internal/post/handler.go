@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -63,18 +63,19 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayProxyRequest)
 
 	var c order.Context
 	if err := getJSON(ctx, h.http, apiBase(req)+"/context", &c); err != nil {
-		log.Printf("post: reading the order context: %v", err)
+		slog.ErrorContext(ctx, "reading the order context failed", "error", err)
 		return order.Error(http.StatusBadGateway, "the order context is unavailable"), nil
 	}
 	if _, err := h.ddb.PutItem(ctx, &dynamodb.PutItemInput{TableName: &h.settings.Table, Item: o.Attributes()}); err != nil {
-		log.Printf("post: storing order %s: %v", o.ID, err)
+		slog.ErrorContext(ctx, "storing the order failed", "order.id", o.ID, "error", err)
 		return order.Error(http.StatusInternalServerError, "storing the order failed"), nil
 	}
 	msg, _ := json.Marshal(order.Change{Order: o, Context: c})
 	if _, err := h.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &h.settings.QueueURL, MessageBody: aws.String(string(msg))}); err != nil {
-		log.Printf("post: sending the change of order %s: %v", o.ID, err)
+		slog.ErrorContext(ctx, "sending the order change failed", "order.id", o.ID, "error", err)
 		return order.Error(http.StatusInternalServerError, "sending the order change failed"), nil
 	}
+	slog.InfoContext(ctx, "order created", "order.id", o.ID, "item", o.Item, "quantity", o.Quantity)
 	return order.JSON(http.StatusCreated, order.Change{Order: o, Context: c}), nil
 }
 

@@ -2,7 +2,7 @@ package read
 
 import (
 	"context"
-	"log"
+	"log/slog"
 	"net/http"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -59,7 +59,7 @@ func (h *Handler) order(ctx context.Context, id string) events.APIGatewayProxyRe
 	trace.SpanFromContext(ctx).SetAttributes(metadata.Annotate(attribute.String("order.id", id))...)
 	out, err := h.ddb.GetItem(ctx, &dynamodb.GetItemInput{TableName: &h.settings.Table, Key: order.Key(id)})
 	if err != nil {
-		log.Printf("read: reading order %s: %v", id, err)
+		slog.ErrorContext(ctx, "reading the order failed", "order.id", id, "error", err)
 		return order.Error(http.StatusInternalServerError, "reading the order failed")
 	}
 	if out.Item == nil {
