@@ -182,7 +182,8 @@ func WithTraceOutput(w io.Writer) Option {
 	return func(c *config) { c.treeOut = w }
 }
 
-// WithProblemOutput writes each problem found to w, one line each.
+// WithProblemOutput writes each problem found to w, one line each, with
+// text from the datagram escaped for a terminal (see [Trace.WriteTree]).
 func WithProblemOutput(w io.Writer) Option {
 	return func(c *config) { c.problemOut = w }
 }

@@ -95,7 +95,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		s.outMu.Lock()
 		if s.cfg.problemOut != nil {
 			for _, pr := range listed {
-				fmt.Fprintln(s.cfg.problemOut, "! "+pr.String())
+				fmt.Fprintln(s.cfg.problemOut, "! "+termSafe(pr.String()))
 			}
 		}
 		if s.cfg.docOut != nil && outcome == OutcomeKept {

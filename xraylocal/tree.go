@@ -12,28 +12,30 @@ import (
 // duration, its start relative to the trace's, what it called (aws
 // operation and resource, HTTP method, URL and status, SQL), its flags
 // (ERROR, THROTTLE, FAULT, IN PROGRESS), its first exception, and the
-// problems of its document. For example:
+// problems of its document. Text from the documents is escaped for a
+// terminal (controls, bidi and other format characters, invalid UTF-8
+// become \x1b, \u202e ...), so each span is one line. For example:
 //
 //	trace 1-5759e988-bd862e3fe1be46a994272793  web  45ms  3 spans  FAULT
 //	└─ web  45ms  segment  GET http://web/checkout 500  FAULT
 //	   └─ orders  +2ms 40ms  remote GET http://orders/ 503  FAULT
 func (t *Trace) WriteTree(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "trace %s  %s  %s  %s", t.ID, t.Root, fmtDur(seconds(t.End-t.Start)), plural(t.Spans, "span"))
+	head := fmt.Sprintf("trace %s  %s  %s  %s", t.ID, t.Root, fmtDur(seconds(t.End-t.Start)), plural(t.Spans, "span"))
 	if f := flags(t.Error, t.Throttle, t.Fault, t.InProgress); f != "" {
-		b.WriteString("  " + f)
+		head += "  " + f
 	}
 	if t.Problems > 0 {
-		fmt.Fprintf(&b, "  ! %s", plural(t.Problems, "problem"))
+		head += "  ! " + plural(t.Problems, "problem")
 	}
-	b.WriteByte('\n')
+	b.WriteString(termSafe(head) + "\n")
 	var walk func(s *Span, prefix string, last bool, depth int)
 	walk = func(s *Span, prefix string, last bool, depth int) {
 		branch, next := "├─ ", "│  "
 		if last {
 			branch, next = "└─ ", "   "
 		}
-		b.WriteString(prefix + branch + spanLine(s, t.Start, depth == 0) + "\n")
+		b.WriteString(prefix + branch + termSafe(spanLine(s, t.Start, depth == 0)) + "\n")
 		for i, c := range s.Children {
 			walk(c, prefix+next, i == len(s.Children)-1, depth+1)
 		}
