@@ -77,12 +77,19 @@ func (s *Server) apiTraces(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	t, ok := s.Trace(id)
-	if !ok {
+	b, ok, err := s.st.traceJSON(id)
+	switch {
+	case !ok:
 		writeError(w, http.StatusNotFound, "no trace "+strconv.Quote(clip(id, 64))+" is held (never received, or evicted)")
 		return
+	case err != nil:
+		writeError(w, http.StatusInternalServerError, "encoding the response: "+err.Error())
+		return
 	}
-	writeJSON(w, http.StatusOK, t)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b)
 }
 
 func (s *Server) apiProblems(w http.ResponseWriter, r *http.Request) {
