@@ -61,4 +61,3 @@ func TestForwardToItselfRefused(t *testing.T) {
 		}
 	}
 }
-

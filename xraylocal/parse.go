@@ -30,10 +30,10 @@ type rec struct {
 type parsed struct {
 	top      *rec
 	traceID  string
-	spans    int  // recs in the tree
-	tooDeep  bool // subsegments deeper than maxDepth were left out
-	noIDs    int  // nested subsegments without a usable id, left out
-	complete bool // top is not in progress
+	spans    int   // recs in the tree
+	tooDeep  bool  // subsegments deeper than maxDepth were left out
+	noIDs    int   // nested subsegments without a usable id, left out
+	complete bool  // top is not in progress
 	retained int64 // heap the recs hold beyond spanCost each, see spanRetained
 }
 
