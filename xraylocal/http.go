@@ -71,8 +71,12 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) apiTraces(w http.ResponseWriter, r *http.Request) {
-	list := s.Traces(r.URL.Query().Get("q"))
-	writePage(w, r, "traces", list, uint64(len(list)), 200)
+	n, ok := limitParam(w, r, 200)
+	if !ok {
+		return
+	}
+	list, total := s.traces(r.URL.Query().Get("q"), n)
+	writePage(w, r, "traces", list, uint64(total), n)
 }
 
 func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {

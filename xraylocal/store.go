@@ -49,6 +49,10 @@ type traceState struct {
 	cache    *Trace
 	search   string
 	cacheVer uint64
+	// graph is the trace's part of the service map, valid while graphVer
+	// is ver.
+	graph    *traceGraph
+	graphVer uint64
 	// settledAt is the last arrival time at which the trace was found in
 	// progress, so that it is not reassembled until something new comes.
 	settledAt time.Time

@@ -56,27 +56,40 @@ func (tr *traceState) cachedLocked() (*Trace, *traceSnap) {
 	return nil, tr.snapshotLocked()
 }
 
-// assembledAll returns the assembled traces, oldest first (newest first
-// with newestFirst), with their search texts, assembling outside the lock
-// what is not cached.
-func (st *store) assembledAll(newestFirst bool) (traces []*Trace, search []string, views uint64) {
+// view is a trace's cached views, or what is needed to build them.
+type view struct {
+	tr     *traceState
+	ver    uint64
+	t      *Trace
+	search string
+	graph  *traceGraph
+	snap   *traceSnap // not nil when t was not cached
+	built  bool       // graph built here
+}
+
+// allViews returns the views of every trace, oldest first (newest first with
+// newestFirst), assembling outside the lock the traces not cached, and
+// the count of changes they reflect.
+func (st *store) allViews(newestFirst bool) ([]view, uint64) {
 	st.mu.Lock()
-	views = st.views
-	traces = make([]*Trace, 0, len(st.traces))
-	search = make([]string, 0, len(st.traces))
-	var todo []int
-	var snaps []*traceSnap
+	count := st.views
+	out := make([]view, 0, len(st.traces))
 	e := st.order.Front()
 	if newestFirst {
 		e = st.order.Back()
 	}
 	for e != nil {
 		tr := e.Value.(*traceState)
-		t, snap := tr.cachedLocked()
-		if snap != nil {
-			todo, snaps = append(todo, len(traces)), append(snaps, snap)
+		v := view{tr: tr, ver: tr.ver}
+		if tr.cache != nil && tr.cacheVer == tr.ver {
+			v.t, v.search = tr.cache, tr.search
+			if tr.graphVer == tr.ver {
+				v.graph = tr.graph
+			}
+		} else {
+			v.snap = tr.snapshotLocked()
 		}
-		traces, search = append(traces, t), append(search, tr.search)
+		out = append(out, v)
 		if newestFirst {
 			e = e.Prev()
 		} else {
@@ -84,21 +97,30 @@ func (st *store) assembledAll(newestFirst bool) (traces []*Trace, search []strin
 		}
 	}
 	st.mu.Unlock()
-	if len(snaps) == 0 {
-		return traces, search, views
-	}
-	for i, snap := range snaps {
-		t := snap.assemble()
-		traces[todo[i]], search[todo[i]] = t, searchText(t)
-	}
-	st.mu.Lock()
-	for i, snap := range snaps {
-		if snap.tr.ver == snap.ver && st.traces[snap.id] == snap.tr {
-			snap.tr.cache, snap.tr.search, snap.tr.cacheVer = traces[todo[i]], search[todo[i]], snap.ver
+	for i := range out {
+		if v := &out[i]; v.snap != nil {
+			v.t = v.snap.assemble()
+			v.search = searchText(v.t)
 		}
 	}
-	st.mu.Unlock()
-	return traces, search, views
+	return out, count
+}
+
+// keep caches what views built, for the traces that did not change since.
+func (st *store) keep(vs []view) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, v := range vs {
+		if v.tr.ver != v.ver || st.traces[v.tr.id] != v.tr {
+			continue
+		}
+		if v.snap != nil {
+			v.tr.cache, v.tr.search, v.tr.cacheVer = v.t, v.search, v.ver
+		}
+		if v.built {
+			v.tr.graph, v.tr.graphVer = v.graph, v.ver
+		}
+	}
 }
 
 // Traces returns the summaries of the traces held, newest first (by first
@@ -107,16 +129,29 @@ func (st *store) assembledAll(newestFirst bool) (traces []*Trace, search []strin
 // table, a queue, a host), URLs, or in the words error, throttle, fault,
 // problems, orphan or in-progress when these apply.
 func (s *Server) Traces(query string) []TraceSummary {
-	traces, search, _ := s.st.assembledAll(true)
+	list, _ := s.traces(query, -1)
+	return list
+}
+
+// traces returns the first limit summaries matching query (all with a
+// negative limit), and how many match.
+func (s *Server) traces(query string, limit int) ([]TraceSummary, int) {
+	vs, _ := s.st.allViews(true)
+	s.st.keep(vs)
 	out := []TraceSummary{}
-	for i, t := range traces {
-		if query == "" || matches(search[i], query) {
-			sum := t.TraceSummary
+	n := 0
+	for _, v := range vs {
+		if query != "" && !matches(v.search, query) {
+			continue
+		}
+		n++
+		if limit < 0 || len(out) < limit {
+			sum := v.t.TraceSummary
 			sum.Services = slices.Clone(sum.Services)
 			out = append(out, sum)
 		}
 	}
-	return out
+	return out, n
 }
 
 // Trace returns the trace with this id, assembled from the documents
@@ -154,12 +189,17 @@ func (st *store) serviceMap() *ServiceMap {
 		return m
 	}
 	st.mu.Unlock()
-	traces, _, views := st.assembledAll(false)
+	vs, views := st.allViews(false)
 	b := newGraphBuilder()
-	for _, t := range traces {
-		b.addTrace(t)
+	for i := range vs {
+		v := &vs[i]
+		if v.graph == nil {
+			v.graph, v.built = graphOf(v.t), true
+		}
+		b.merge(v.graph)
 	}
-	m := b.build(len(traces))
+	st.keep(vs)
+	m := b.build(len(vs))
 	st.mu.Lock()
 	if st.mapCache == nil || views >= st.mapViews {
 		st.mapCache, st.mapViews = m, views
