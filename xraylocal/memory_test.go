@@ -59,7 +59,7 @@ func liveHeap() int64 {
 // API, the runtime).
 func TestMaxBytesBoundsLiveHeap(t *testing.T) {
 	if testing.Short() {
-		t.Skip("floods 15 MB of documents")
+		t.Skip("floods 15 MB of documents; skipped with -short and -race")
 	}
 	const limit = 1 << 20
 	const overhead = 3 << 20

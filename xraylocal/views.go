@@ -1,6 +1,7 @@
 package xraylocal
 
 import (
+	"container/list"
 	"encoding/json"
 	"slices"
 	"time"
@@ -67,18 +68,19 @@ type view struct {
 	built  bool       // graph built here
 }
 
-// allViews returns the views of every trace, oldest first (newest first with
-// newestFirst), assembling outside the lock the traces not cached, and
+// allViews returns the views of the traces, oldest first (newest first with
+// newestFirst), the first limit of them (all when limit is negative),
+// assembling outside the lock the traces not cached, and
 // the count of changes they reflect.
-func (st *store) allViews(newestFirst bool) ([]view, uint64) {
+func (st *store) allViews(newestFirst bool, limit int) ([]view, uint64) {
 	st.mu.Lock()
 	count := st.views
 	out := make([]view, 0, len(st.traces))
-	e := st.order.Front()
+	e, next := st.order.Front(), (*list.Element).Next
 	if newestFirst {
-		e = st.order.Back()
+		e, next = st.order.Back(), (*list.Element).Prev
 	}
-	for e != nil {
+	for ; e != nil && (limit < 0 || len(out) < limit); e = next(e) {
 		tr := e.Value.(*traceState)
 		v := view{tr: tr, ver: tr.ver}
 		if tr.cache != nil && tr.cacheVer == tr.ver {
@@ -90,11 +92,6 @@ func (st *store) allViews(newestFirst bool) ([]view, uint64) {
 			v.snap = tr.snapshotLocked()
 		}
 		out = append(out, v)
-		if newestFirst {
-			e = e.Prev()
-		} else {
-			e = e.Next()
-		}
 	}
 	st.mu.Unlock()
 	for i := range out {
@@ -136,15 +133,26 @@ func (s *Server) Traces(query string) []TraceSummary {
 // traces returns the first limit summaries matching query (all with a
 // negative limit), and how many match.
 func (s *Server) traces(query string, limit int) ([]TraceSummary, int) {
-	vs, _ := s.st.allViews(true)
+	views := -1
+	if query == "" && limit >= 0 {
+		views = limit // no filter: only the page is needed
+	}
+	vs, _ := s.st.allViews(true, views)
 	s.st.keep(vs)
 	out := []TraceSummary{}
 	n := 0
+	if views >= 0 {
+		s.st.mu.Lock()
+		n = len(s.st.traces)
+		s.st.mu.Unlock()
+	}
 	for _, v := range vs {
 		if query != "" && !matches(v.search, query) {
 			continue
 		}
-		n++
+		if views < 0 {
+			n++
+		}
 		if limit < 0 || len(out) < limit {
 			sum := v.t.TraceSummary
 			sum.Services = slices.Clone(sum.Services)
@@ -189,7 +197,7 @@ func (st *store) serviceMap() *ServiceMap {
 		return m
 	}
 	st.mu.Unlock()
-	vs, views := st.allViews(false)
+	vs, views := st.allViews(false, -1)
 	b := newGraphBuilder()
 	for i := range vs {
 		v := &vs[i]

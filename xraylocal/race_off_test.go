@@ -1,0 +1,5 @@
+//go:build !race
+
+package xraylocal
+
+const raceEnabled = false
