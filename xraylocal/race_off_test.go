@@ -1,5 +1,0 @@
-//go:build !race
-
-package xraylocal
-
-const raceEnabled = false
