@@ -13,11 +13,8 @@ import (
 // whose parent was not received is a root marked Orphan. Cycles of
 // parent_ids and trees deeper than maxDepth are cut into further roots, so
 // every span appears exactly once.
-func (tr *traceState) assemble() *Trace {
-	docs := make([]*docState, 0, len(tr.docs))
-	for _, d := range tr.docs {
-		docs = append(docs, d)
-	}
+func (tr *traceSnap) assemble() *Trace {
+	docs := slices.Clone(tr.docs)
 	slices.SortFunc(docs, func(a, b *docState) int { return cmp.Compare(a.seq, b.seq) })
 
 	// Pick one rec per id.
@@ -107,7 +104,7 @@ func (tr *traceState) assemble() *Trace {
 }
 
 // summarize fills t's summary from its spans.
-func (tr *traceState) summarize(t *Trace) {
+func (tr *traceSnap) summarize(t *Trace) {
 	sum := &t.TraceSummary
 	sum.ID = tr.id
 	sum.DocumentCount = len(tr.docs)

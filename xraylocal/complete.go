@@ -29,7 +29,7 @@ func (s *store) completeLocked(now time.Time) []report {
 			continue
 		}
 		tr.reported = true
-		tr.cache = nil
+		s.changedLocked(tr)
 		t = tr.assembled()
 		out = append(out, report{trace: t, updated: tr.reports > 0})
 		tr.reports++

@@ -55,7 +55,10 @@
 // Everything is bounded: the newest traces are kept ([WithMaxTraces],
 // [WithMaxBytes]; evictions are counted), the spans per trace
 // ([WithMaxSpansPerTrace]), the problems list ([WithMaxProblems]), the
-// nesting followed (256 levels) and the nodes drawn (300).
+// nesting followed (256 levels of subsegments; a document nesting JSON
+// more than 1,024 levels deep is left out before it is decoded) and the
+// nodes drawn (300). The memory estimate counts what the decoded objects
+// of each span really take on the heap.
 //
 // # Embedding
 //

@@ -79,18 +79,29 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) apiTraces(w http.ResponseWriter, r *http.Request) {
-	list := s.Traces(r.URL.Query().Get("q"))
-	writePage(w, r, "traces", list, uint64(len(list)), 200)
+	n, ok := limitParam(w, r, 200)
+	if !ok {
+		return
+	}
+	list, total := s.traces(r.URL.Query().Get("q"), n)
+	writePage(w, r, "traces", list, uint64(total), n)
 }
 
 func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	t, ok := s.Trace(id)
-	if !ok {
+	b, ok, err := s.st.traceJSON(id)
+	switch {
+	case !ok:
 		writeError(w, http.StatusNotFound, "no trace "+strconv.Quote(clip(id, 64))+" is held (never received, or evicted)")
 		return
+	case err != nil:
+		writeError(w, http.StatusInternalServerError, "encoding the response: "+err.Error())
+		return
 	}
-	writeJSON(w, http.StatusOK, t)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b)
 }
 
 func (s *Server) apiProblems(w http.ResponseWriter, r *http.Request) {

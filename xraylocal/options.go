@@ -131,8 +131,14 @@ func WithMaxProblems(n int) Option {
 }
 
 // WithMaxBytes caps the memory held for traces, estimated as the bytes of
-// the documents kept plus 1.5 KiB per span (their parsed and assembled
-// forms); the oldest traces are evicted to stay under it. The default is
+// the documents kept, 1.5 KiB per span (their parsed and assembled forms),
+// and what the objects kept decoded (aws, sql, annotations, metadata) and
+// the strings take on the heap; the oldest traces are evicted to stay
+// under it, and a document that would take its trace alone past it is
+// left out (counted in [Stats].OverLimit). Beyond it, the process holds a
+// fixed overhead (the receive queue, up to 32 MiB of datagrams; the
+// problems list; the runtime) and the JSON of the last trace served by the
+// API, when it takes at most an eighth of n. The default is
 // [DefaultMaxBytes]. Values below 1 MiB are raised to 1 MiB.
 func WithMaxBytes(n int64) Option {
 	return func(c *config) { c.maxBytes = max(n, 1<<20) }
@@ -184,7 +190,8 @@ func WithTraceOutput(w io.Writer) Option {
 	return func(c *config) { c.treeOut = w }
 }
 
-// WithProblemOutput writes each problem found to w, one line each.
+// WithProblemOutput writes each problem found to w, one line each, with
+// text from the datagram escaped for a terminal (see [Trace.WriteTree]).
 func WithProblemOutput(w io.Writer) Option {
 	return func(c *config) { c.problemOut = w }
 }

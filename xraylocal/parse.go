@@ -30,10 +30,11 @@ type rec struct {
 type parsed struct {
 	top      *rec
 	traceID  string
-	spans    int  // recs in the tree
-	tooDeep  bool // subsegments deeper than maxDepth were left out
-	noIDs    int  // nested subsegments without a usable id, left out
-	complete bool // top is not in progress
+	spans    int   // recs in the tree
+	tooDeep  bool  // subsegments deeper than maxDepth were left out
+	noIDs    int   // nested subsegments without a usable id, left out
+	complete bool  // top is not in progress
+	retained int64 // heap the recs hold beyond spanCost each, see spanRetained
 }
 
 // decodeDocument decodes a document body: exactly one JSON object, as
@@ -95,6 +96,7 @@ func (p *parsed) parse(m map[string]any, nestedIn string, depth int, top bool) *
 	s.Metadata = obj(m, "metadata")
 	s.Exceptions = parseCause(m["cause"])
 	p.spans++
+	p.retained += spanRetained(s)
 
 	subs, _ := m["subsegments"].([]any)
 	if len(subs) == 0 {

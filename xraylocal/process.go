@@ -32,16 +32,29 @@ func (s *Server) Receive(datagram []byte) {
 func (s *Server) process(b []byte, from string, now time.Time) {
 	var problems []validate.Problem
 	var verr *validate.Error
-	if err := validate.Datagram(b); errors.As(err, &verr) {
-		problems = verr.Problems
-	}
 	header, body, hasBody := splitDatagram(b)
-	m := decodeDocument(body)
-	ctx := firstObject(body, m)
+	// Nesting is bounded before anything decodes the document.
+	tooDeep := jsonDepth(body, maxJSONDepth) > maxJSONDepth
+	var m map[string]any
+	if tooDeep {
+		problems = append(problems, validate.Problem{Rule: ruleDepth,
+			Msg: fmt.Sprintf("the document nests objects and arrays more than %d levels deep; it is left out without being decoded or validated", maxJSONDepth)})
+	} else {
+		if err := validate.Datagram(b); errors.As(err, &verr) {
+			problems = verr.Problems
+		}
+		m = decodeDocument(body)
+	}
+	var ctx docContext
+	if !tooDeep {
+		ctx = firstObject(body, m)
+	}
 
 	outcome := OutcomeKept
 	var p *parsed
 	switch {
+	case tooDeep:
+		outcome = OutcomeLimit
 	case !hasBody || !daemonAccepts(header):
 		outcome = OutcomeDiscarded
 		if !hasRule(problems, validate.RuleHeader, validate.RuleOneDocument) {
@@ -76,10 +89,11 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 	s.st.mu.Lock()
 	s.st.seq++
 	seq := s.st.seq
-	if p != nil && !s.st.addLocked(p, raw, len(problems), now) {
-		outcome = OutcomeLimit
-		problems = append(problems, validate.Problem{Rule: ruleLimit,
-			Msg: fmt.Sprintf("trace %s already holds %d spans, the most kept per trace; this document is left out", p.traceID, s.cfg.maxSpans)})
+	if p != nil {
+		if why := s.st.addLocked(p, raw, len(problems), now); why != "" {
+			outcome = OutcomeLimit
+			problems = append(problems, validate.Problem{Rule: ruleLimit, Msg: why})
+		}
 	}
 	s.st.mu.Unlock()
 
@@ -95,7 +109,7 @@ func (s *Server) process(b []byte, from string, now time.Time) {
 		s.outMu.Lock()
 		if s.cfg.problemOut != nil {
 			for _, pr := range listed {
-				fmt.Fprintln(s.cfg.problemOut, "! "+pr.String())
+				fmt.Fprintln(s.cfg.problemOut, "! "+termSafe(pr.String()))
 			}
 		}
 		if s.cfg.docOut != nil && outcome == OutcomeKept {

@@ -106,6 +106,9 @@ func (s *Server) listen() error {
 		if err != nil {
 			return fmt.Errorf("xraylocal: cannot resolve forward address %q: %w", hp, err)
 		}
+		if err := checkForwardLoop(s.udp.LocalAddr().(*net.UDPAddr), raddr, localAddrs()); err != nil {
+			return err
+		}
 		if s.fwd, err = net.DialUDP("udp", nil, raddr); err != nil {
 			return fmt.Errorf("xraylocal: cannot open a UDP socket to %s: %w", raddr, err)
 		}

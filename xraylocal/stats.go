@@ -34,8 +34,9 @@ type Stats struct {
 	// Evicted counts traces evicted to stay within the trace and byte
 	// limits.
 	Evicted uint64 `json:"evicted"`
-	// OverLimit counts documents left out because their trace reached its
-	// span limit.
+	// OverLimit counts documents left out at a limit: their trace reached
+	// its span limit or would alone exceed WithMaxBytes, or they nest
+	// JSON more than 1,024 levels deep.
 	OverLimit uint64 `json:"over_limit"`
 	// Overflow counts datagrams dropped because processing fell behind
 	// (the queue between the socket and the validator was full).

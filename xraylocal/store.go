@@ -2,6 +2,7 @@ package xraylocal
 
 import (
 	"container/list"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -20,8 +21,13 @@ type store struct {
 	seq      uint64 // datagrams numbered so far
 	changed  chan struct{}
 
-	mapCache        *ServiceMap
-	mapCacheVersion uint64
+	// views counts changes to the traces (a document added, a trace
+	// reported or removed); the caches of the views are valid for one
+	// count. See views.go.
+	views     uint64
+	mapCache  *ServiceMap
+	mapViews  uint64
+	jsonCache tracesJSON
 }
 
 // traceState is one trace being assembled.
@@ -36,10 +42,17 @@ type traceState struct {
 	seq         int // documents added, for arrival order
 	reported    bool
 	reports     int
-	// cache is the assembled trace (read-only once built) and its search
-	// text; both are reset when the trace changes.
-	cache  *Trace
-	search string
+	// ver counts the trace's changes. cache is the assembled trace
+	// (read-only once built) and search its search text, valid while
+	// cacheVer is ver.
+	ver      uint64
+	cache    *Trace
+	search   string
+	cacheVer uint64
+	// graph is the trace's part of the service map, valid while graphVer
+	// is ver.
+	graph    *traceGraph
+	graphVer uint64
 	// settledAt is the last arrival time at which the trace was found in
 	// progress, so that it is not reassembled until something new comes.
 	settledAt time.Time
@@ -54,14 +67,15 @@ type docState struct {
 	cost     int64 // memory estimate, see docCost
 }
 
-// spanCost estimates the memory a span takes beyond its document's bytes:
-// the parsed form (measured: about 800 bytes for an aws call) and its copy
-// in the assembled trace.
+// spanCost estimates the fixed memory a span takes: its parsed form and
+// its copy in the assembled trace, without the strings and objects it
+// holds (see spanRetained).
 const spanCost = 1536
 
-// docCost estimates the memory a kept document takes.
-func docCost(raw []byte, spans int) int64 {
-	return int64(len(raw)) + int64(spans)*spanCost
+// docCost estimates the memory a kept document takes: its bytes, its
+// spans, and what their decoded objects and strings hold.
+func docCost(raw []byte, p *parsed) int64 {
+	return int64(len(raw)) + int64(p.spans)*spanCost + p.retained
 }
 
 func newStore(cfg *config) *store {
@@ -89,9 +103,11 @@ func (s *store) statsLocked() Stats {
 	return st
 }
 
-// addLocked adds a parsed document to its trace. It returns false when the
-// document was left out because the trace reached its span limit.
-func (s *store) addLocked(p *parsed, raw []byte, nProblems int, now time.Time) bool {
+// addLocked adds a parsed document to its trace, evicting the oldest other
+// traces to make room. It returns why the document was left out instead:
+// its trace reached its span limit, or would alone take more memory than
+// the limit.
+func (s *store) addLocked(p *parsed, raw []byte, nProblems int, now time.Time) (refused string) {
 	tr := s.traces[p.traceID]
 	if tr == nil {
 		tr = &traceState{id: p.traceID, docs: map[string]*docState{}, first: now}
@@ -104,22 +120,32 @@ func (s *store) addLocked(p *parsed, raw []byte, nProblems int, now time.Time) b
 		// An in-progress document after its complete one: X-Ray keeps the
 		// complete one.
 		tr.last = now
-		return true
+		return ""
 	}
 	spans := tr.spans + p.spans
+	var oldCost int64
 	if old != nil {
 		spans -= old.p.spans
+		oldCost = old.cost
 	}
-	if spans > s.cfg.maxSpans {
+	cost := docCost(raw, p)
+	switch {
+	case spans > s.cfg.maxSpans:
+		refused = fmt.Sprintf("trace %s already holds %d spans, the most kept per trace; this document is left out", p.traceID, s.cfg.maxSpans)
+	case tr.bytes-oldCost+cost > s.cfg.maxBytes:
+		refused = fmt.Sprintf("trace %s would take about %d bytes with this document, over the memory limit of %d (WithMaxBytes, -max-memory); this document is left out", p.traceID, tr.bytes-oldCost+cost, s.cfg.maxBytes)
+	}
+	if refused != "" {
 		if len(tr.docs) == 0 {
 			s.removeLocked(tr)
 		}
-		return false
+		return refused
 	}
+	s.evictLocked(tr, cost-oldCost)
 	tr.seq++
 	s.order1++
 	numberRecs(p.top, &s.order1)
-	d := &docState{p: p, raw: raw, seq: tr.seq, problems: nProblems, cost: docCost(raw, p.spans)}
+	d := &docState{p: p, raw: raw, seq: tr.seq, problems: nProblems, cost: cost}
 	if old != nil {
 		tr.bytes -= old.cost
 		s.bytes -= old.cost
@@ -132,9 +158,14 @@ func (s *store) addLocked(p *parsed, raw []byte, nProblems int, now time.Time) b
 	tr.problems += nProblems
 	tr.last = now
 	tr.reported = false
-	tr.cache = nil
-	s.evictLocked(tr)
-	return true
+	s.changedLocked(tr)
+	return ""
+}
+
+// changedLocked records a change of tr, invalidating the views' caches.
+func (s *store) changedLocked(tr *traceState) {
+	tr.ver++
+	s.views++
 }
 
 // numberRecs gives the recs of a tree increasing arrival numbers.
@@ -146,9 +177,10 @@ func numberRecs(r *rec, n *int) {
 	}
 }
 
-// evictLocked drops the oldest traces, never keep, while over a limit.
-func (s *store) evictLocked(keep *traceState) {
-	for len(s.traces) > s.cfg.maxTraces || s.bytes > s.cfg.maxBytes {
+// evictLocked drops the oldest traces, never keep, while over a limit
+// once extra more bytes are held.
+func (s *store) evictLocked(keep *traceState, extra int64) {
+	for len(s.traces) > s.cfg.maxTraces || s.bytes+extra > s.cfg.maxBytes {
 		front := s.order.Front()
 		if front == nil {
 			return
@@ -166,6 +198,7 @@ func (s *store) evictLocked(keep *traceState) {
 }
 
 func (s *store) removeLocked(tr *traceState) {
+	s.views++
 	s.order.Remove(tr.elem)
 	delete(s.traces, tr.id)
 	s.bytes -= tr.bytes

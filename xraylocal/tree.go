@@ -13,29 +13,31 @@ import (
 // AWS call), what it served or called (AWS operation and resource, HTTP
 // method, URL and status, SQL), its flags (ERROR, THROTTLE, FAULT, IN
 // PROGRESS), its first exception, and the problems of its document.
-// [TreeLegend] explains the lines to a reader who does not know X-Ray. For
-// example:
+// [TreeLegend] explains the lines to a reader who does not know X-Ray. Text
+// from the documents is escaped for a terminal (controls, bidi and other
+// format characters, invalid UTF-8 become \x1b, \u202e ...), so each span is
+// one line. For example:
 //
 //	trace 1-5759e988-bd862e3fe1be46a994272793  web  45ms long  3 spans  FAULT
 //	└─ web  45ms long  service  GET http://web/checkout status 500  FAULT
 //	   └─ orders  +2ms start, 40ms long  call  GET http://orders/ status 503  FAULT
 func (t *Trace) WriteTree(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "trace %s  %s  %s long  %s", t.ID, t.Root, fmtDur(seconds(t.End-t.Start)), plural(t.Spans, "span"))
+	head := fmt.Sprintf("trace %s  %s  %s long  %s", t.ID, t.Root, fmtDur(seconds(t.End-t.Start)), plural(t.Spans, "span"))
 	if f := flags(t.Error, t.Throttle, t.Fault, t.InProgress); f != "" {
-		b.WriteString("  " + f)
+		head += "  " + f
 	}
 	if t.Problems > 0 {
-		fmt.Fprintf(&b, "  ! %s", plural(t.Problems, "problem"))
+		head += "  ! " + plural(t.Problems, "problem")
 	}
-	b.WriteByte('\n')
+	b.WriteString(termSafe(head) + "\n")
 	var walk func(s *Span, prefix string, last bool, depth int)
 	walk = func(s *Span, prefix string, last bool, depth int) {
 		branch, next := "├─ ", "│  "
 		if last {
 			branch, next = "└─ ", "   "
 		}
-		b.WriteString(prefix + branch + spanLine(s, t.Start, depth == 0) + "\n")
+		b.WriteString(prefix + branch + termSafe(spanLine(s, t.Start, depth == 0)) + "\n")
 		for i, c := range s.Children {
 			walk(c, prefix+next, i == len(s.Children)-1, depth+1)
 		}

@@ -102,7 +102,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.IntVar(&maxTraces, "max-traces", xraylocal.DefaultMaxTraces, "traces kept; the oldest are evicted")
 	fs.IntVar(&maxSpans, "max-spans", xraylocal.DefaultMaxSpansPerTrace, "(sub)segments kept per trace")
 	fs.IntVar(&maxProbs, "max-problems", xraylocal.DefaultMaxProblems, "problems kept in the problems list")
-	fs.Int64Var(&maxMB, "max-memory", xraylocal.DefaultMaxBytes>>20, "`MB` held for traces (documents plus about 1.5 KB per span); the oldest are evicted")
+	fs.Int64Var(&maxMB, "max-memory", xraylocal.DefaultMaxBytes>>20, "`MB` held for traces (documents, their decoded objects, and about 1.5 KB per span); the oldest are evicted")
 	fs.DurationVar(&settle, "settle", xraylocal.DefaultSettle, "time without new documents before a trace is complete")
 	fs.DurationVar(&orphan, "orphan-timeout", xraylocal.DefaultOrphanTimeout, "how long a trace waits for a missing parent")
 	fs.IntVar(&readBuffer, "read-buffer", 0, "UDP receive buffer in `bytes` (default: the system's, as the X-Ray daemon)")
