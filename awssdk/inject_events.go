@@ -1,0 +1,164 @@
+package awssdk
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+)
+
+// Size limits of the payloads _datadog goes into.
+const (
+	maxEventDetail = 256 << 10 // an EventBridge entry
+	maxSFNInput    = 256 << 10 // a Step Functions input
+	maxKinesisData = 1 << 20   // a Kinesis record
+)
+
+func editPutEvents(body []byte, c *carriers, r *injection) []byte {
+	var top jsonObject
+	var entries []jsonObject
+	if json.Unmarshal(body, &top) != nil || json.Unmarshal(top["Entries"], &entries) != nil {
+		r.skip("body not JSON")
+		return nil
+	}
+	changed := false
+	for _, e := range entries {
+		if _, set := e["TraceHeader"]; !set {
+			e["TraceHeader"] = marshal(c.xray)
+			r.add("TraceHeader")
+			changed = true
+		}
+		if c.dd != nil {
+			changed = spliceField(e, "Detail", maxEventDetail, c.dd, r) || changed
+		}
+	}
+	if !changed {
+		return nil
+	}
+	top["Entries"] = marshal(entries)
+	return marshal(top)
+}
+
+func editStartExecution(body []byte, c *carriers, r *injection) []byte {
+	var top jsonObject
+	if json.Unmarshal(body, &top) != nil {
+		r.skip("body not JSON")
+		return nil
+	}
+	changed := false
+	if _, set := top["traceHeader"]; !set {
+		top["traceHeader"] = marshal(c.xray)
+		r.add("traceHeader")
+		changed = true
+	}
+	if c.dd != nil {
+		if _, set := top["input"]; !set {
+			top["input"] = marshal("{}") // Step Functions' default input
+		}
+		changed = spliceField(top, "input", maxSFNInput, c.dd, r) || changed
+	}
+	if !changed {
+		return nil
+	}
+	return marshal(top)
+}
+
+func editPutRecord(body []byte, c *carriers, r *injection) []byte {
+	if c.dd == nil {
+		return nil
+	}
+	var top jsonObject
+	if json.Unmarshal(body, &top) != nil {
+		r.skip("body not JSON")
+		return nil
+	}
+	if !spliceData(top, c.dd, r) {
+		return nil
+	}
+	return marshal(top)
+}
+
+func editPutRecords(body []byte, c *carriers, r *injection) []byte {
+	if c.dd == nil {
+		return nil
+	}
+	var top jsonObject
+	var records []jsonObject
+	if json.Unmarshal(body, &top) != nil || json.Unmarshal(top["Records"], &records) != nil {
+		r.skip("body not JSON")
+		return nil
+	}
+	changed := false
+	for _, rec := range records {
+		changed = spliceData(rec, c.dd, r) || changed
+	}
+	if !changed {
+		return nil
+	}
+	top["Records"] = marshal(records)
+	return marshal(top)
+}
+
+// spliceField adds _datadog to the JSON object held as a string in
+// obj[field].
+func spliceField(obj jsonObject, field string, limit int, dd []byte, r *injection) bool {
+	var s string
+	if json.Unmarshal(obj[field], &s) != nil {
+		r.skip(field + " not a string")
+		return false
+	}
+	out, reason := spliceDatadog([]byte(s), dd, limit)
+	if out == nil {
+		r.skip(field + " " + reason)
+		return false
+	}
+	obj[field] = marshal(string(out))
+	r.add(field + "._datadog")
+	return true
+}
+
+// spliceData adds _datadog to a Kinesis record's base64 Data.
+func spliceData(rec jsonObject, dd []byte, r *injection) bool {
+	var data []byte // encoding/json decodes base64
+	if json.Unmarshal(rec["Data"], &data) != nil {
+		r.skip("Data not base64")
+		return false
+	}
+	out, reason := spliceDatadog(data, dd, maxKinesisData-len(rec["PartitionKey"]))
+	if out == nil {
+		r.skip("Data " + reason)
+		return false
+	}
+	rec["Data"] = marshal(base64.StdEncoding.EncodeToString(out))
+	r.add("Data._datadog")
+	return true
+}
+
+// spliceDatadog returns the JSON object doc with a "_datadog" member
+// added last, the caller's bytes otherwise kept as they are; nil and the
+// reason when doc is not a JSON object, has _datadog already, or would
+// pass limit. An empty or blank doc is {}.
+func spliceDatadog(doc, dd []byte, limit int) ([]byte, string) {
+	doc = bytes.TrimSpace(doc)
+	if len(doc) == 0 {
+		doc = []byte("{}")
+	}
+	var members jsonObject
+	if doc[0] != '{' || json.Unmarshal(doc, &members) != nil {
+		return nil, "not a JSON object"
+	}
+	if _, set := members["_datadog"]; set {
+		return nil, "has _datadog"
+	}
+	out := make([]byte, 0, len(doc)+len(dd)+13)
+	out = append(out, doc[:len(doc)-1]...) // without the closing brace
+	if len(members) > 0 {
+		out = append(out, ',')
+	}
+	out = append(out, `"_datadog":`...)
+	out = append(out, dd...)
+	out = append(out, '}')
+	if len(out) > limit {
+		return nil, "size"
+	}
+	return out, ""
+}

@@ -1,0 +1,102 @@
+package awssdk
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// maxSQSMessage is the SQS message size limit (1 MiB since August 2025),
+// body and attributes together.
+const maxSQSMessage = 1 << 20
+
+// jsonObject is one level of a JSON object, its values left encoded.
+type jsonObject map[string]json.RawMessage
+
+func editSQSSend(body []byte, c *carriers, r *injection) []byte {
+	var msg jsonObject
+	if json.Unmarshal(body, &msg) != nil {
+		r.skip("body not JSON")
+		return nil
+	}
+	if !editSQSMessage(msg, c, r) {
+		return nil
+	}
+	return marshal(msg)
+}
+
+func editSQSBatch(body []byte, c *carriers, r *injection) []byte {
+	var top jsonObject
+	var entries []jsonObject
+	if json.Unmarshal(body, &top) != nil || json.Unmarshal(top["Entries"], &entries) != nil {
+		r.skip("body not JSON")
+		return nil
+	}
+	changed := false
+	for _, e := range entries {
+		changed = editSQSMessage(e, c, r) || changed
+	}
+	if !changed {
+		return nil
+	}
+	top["Entries"] = marshal(entries)
+	return marshal(top)
+}
+
+// editSQSMessage adds the carriers to one message's MessageAttributes.
+func editSQSMessage(msg jsonObject, c *carriers, r *injection) bool {
+	var attrs jsonObject
+	if raw, ok := msg["MessageAttributes"]; ok && json.Unmarshal(raw, &attrs) != nil {
+		r.skip("MessageAttributes not JSON")
+		return false
+	}
+	if attrs == nil {
+		attrs = jsonObject{}
+	}
+	var add [][2]string // name, encoded value
+	for _, kv := range c.w3c {
+		add = appendNew(add, attrs, kv[0], `{"DataType":"String","StringValue":`+strconv.Quote(kv[1])+`}`)
+	}
+	if c.dd != nil {
+		v, _ := json.Marshal(string(c.dd))
+		add = appendNew(add, attrs, "_datadog", `{"DataType":"String","StringValue":`+string(v)+`}`)
+	}
+	if len(add) == 0 {
+		return false
+	}
+	if len(attrs)+len(add) > maxMessageAttributes {
+		r.skip(strconv.Itoa(len(attrs)) + " message attributes")
+		return false
+	}
+	size := len(msg["MessageBody"])
+	for k, v := range attrs {
+		size += len(k) + len(v)
+	}
+	for _, kv := range add {
+		size += len(kv[0]) + len(kv[1])
+	}
+	if size > maxSQSMessage {
+		r.skip("message size")
+		return false
+	}
+	for _, kv := range add {
+		attrs[kv[0]] = json.RawMessage(kv[1])
+		r.add("MessageAttributes." + kv[0])
+	}
+	msg["MessageAttributes"] = marshal(attrs)
+	return true
+}
+
+// appendNew appends name unless the caller set it.
+func appendNew(add [][2]string, attrs jsonObject, name, value string) [][2]string {
+	if _, set := attrs[name]; set {
+		return add
+	}
+	return append(add, [2]string{name, value})
+}
+
+// marshal encodes values that always encode (objects of raw JSON values
+// that were decoded, strings).
+func marshal(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
