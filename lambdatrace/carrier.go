@@ -88,6 +88,10 @@ func datadogJSON(b []byte) propagation.MapCarrier {
 	if len(b) == 0 || len(b) > maxCarrierJSON {
 		return nil
 	}
+	var c propagation.MapCarrier // Datadog writes strings only
+	if json.Unmarshal(b, &c) == nil {
+		return c
+	}
 	var m map[string]any
 	if json.Unmarshal(b, &m) != nil {
 		return nil

@@ -105,7 +105,7 @@ type envelope struct {
 // envelopeContext reads an SNS notification or an EventBridge event in s.
 func envelopeContext(s, where string) found {
 	b := bytes.TrimLeft([]byte(s), " \t\r\n")
-	if len(b) == 0 || b[0] != '{' {
+	if len(b) == 0 || b[0] != '{' || !bytes.Contains(b, []byte(`"TopicArn"`)) && !bytes.Contains(b, []byte(`"detail-type"`)) {
 		return found{}
 	}
 	var e envelope
