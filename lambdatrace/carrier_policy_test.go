@@ -61,6 +61,7 @@ func TestEventParentPolicy(t *testing.T) {
 			}, opts...)
 			ctx := context.Background()
 			if tt.header != "" {
+				//lint:ignore SA1029 aws-lambda-go's key is a plain string
 				ctx = context.WithValue(ctx, "x-amzn-trace-id", tt.header)
 			}
 			if _, err := h(ctx, tt.event); err != nil {
