@@ -14,14 +14,8 @@ const (
 )
 
 func editPutEvents(body []byte, c *carriers, r *injection) []byte {
-	var top jsonObject
-	var entries []jsonObject
-	if json.Unmarshal(body, &top) != nil || json.Unmarshal(top["Entries"], &entries) != nil {
-		r.skip("body not JSON")
-		return nil
-	}
-	changed := false
-	for _, e := range entries {
+	return editEach(body, "Entries", r, func(e jsonObject) bool {
+		changed := false
 		if _, set := e["TraceHeader"]; !set {
 			e["TraceHeader"] = marshal(c.xray)
 			r.add("TraceHeader")
@@ -30,72 +24,40 @@ func editPutEvents(body []byte, c *carriers, r *injection) []byte {
 		if c.dd != nil {
 			changed = spliceField(e, "Detail", maxEventDetail, c.dd, r) || changed
 		}
-	}
-	if !changed {
-		return nil
-	}
-	top["Entries"] = marshal(entries)
-	return marshal(top)
+		return changed
+	})
 }
 
 func editStartExecution(body []byte, c *carriers, r *injection) []byte {
-	var top jsonObject
-	if json.Unmarshal(body, &top) != nil {
-		r.skip("body not JSON")
-		return nil
-	}
-	changed := false
-	if _, set := top["traceHeader"]; !set {
-		top["traceHeader"] = marshal(c.xray)
-		r.add("traceHeader")
-		changed = true
-	}
-	if c.dd != nil {
-		if _, set := top["input"]; !set {
-			top["input"] = marshal("{}") // Step Functions' default input
+	return editObject(body, r, func(top jsonObject) bool {
+		changed := false
+		if _, set := top["traceHeader"]; !set {
+			top["traceHeader"] = marshal(c.xray)
+			r.add("traceHeader")
+			changed = true
 		}
-		changed = spliceField(top, "input", maxSFNInput, c.dd, r) || changed
-	}
-	if !changed {
-		return nil
-	}
-	return marshal(top)
+		if c.dd != nil {
+			if _, set := top["input"]; !set {
+				top["input"] = marshal("{}") // Step Functions' default input
+			}
+			changed = spliceField(top, "input", maxSFNInput, c.dd, r) || changed
+		}
+		return changed
+	})
 }
 
 func editPutRecord(body []byte, c *carriers, r *injection) []byte {
 	if c.dd == nil {
 		return nil
 	}
-	var top jsonObject
-	if json.Unmarshal(body, &top) != nil {
-		r.skip("body not JSON")
-		return nil
-	}
-	if !spliceData(top, c.dd, r) {
-		return nil
-	}
-	return marshal(top)
+	return editObject(body, r, func(rec jsonObject) bool { return spliceData(rec, c.dd, r) })
 }
 
 func editPutRecords(body []byte, c *carriers, r *injection) []byte {
 	if c.dd == nil {
 		return nil
 	}
-	var top jsonObject
-	var records []jsonObject
-	if json.Unmarshal(body, &top) != nil || json.Unmarshal(top["Records"], &records) != nil {
-		r.skip("body not JSON")
-		return nil
-	}
-	changed := false
-	for _, rec := range records {
-		changed = spliceData(rec, c.dd, r) || changed
-	}
-	if !changed {
-		return nil
-	}
-	top["Records"] = marshal(records)
-	return marshal(top)
+	return editEach(body, "Records", r, func(rec jsonObject) bool { return spliceData(rec, c.dd, r) })
 }
 
 // spliceField adds _datadog to the JSON object held as a string in

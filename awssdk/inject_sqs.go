@@ -13,33 +13,44 @@ const maxSQSMessage = 1 << 20
 type jsonObject map[string]json.RawMessage
 
 func editSQSSend(body []byte, c *carriers, r *injection) []byte {
-	var msg jsonObject
-	if json.Unmarshal(body, &msg) != nil {
-		r.skip("body not JSON")
-		return nil
-	}
-	if !editSQSMessage(msg, c, r) {
-		return nil
-	}
-	return marshal(msg)
+	return editObject(body, r, func(msg jsonObject) bool { return editSQSMessage(msg, c, r) })
 }
 
 func editSQSBatch(body []byte, c *carriers, r *injection) []byte {
+	return editEach(body, "Entries", r, func(msg jsonObject) bool { return editSQSMessage(msg, c, r) })
+}
+
+// editObject decodes a JSON body, lets edit change it, and encodes it
+// again if edit says it did.
+func editObject(body []byte, r *injection, edit func(jsonObject) bool) []byte {
 	var top jsonObject
-	var entries []jsonObject
-	if json.Unmarshal(body, &top) != nil || json.Unmarshal(top["Entries"], &entries) != nil {
+	if json.Unmarshal(body, &top) != nil {
 		r.skip("body not JSON")
 		return nil
 	}
-	changed := false
-	for _, e := range entries {
-		changed = editSQSMessage(e, c, r) || changed
-	}
-	if !changed {
+	if !edit(top) {
 		return nil
 	}
-	top["Entries"] = marshal(entries)
 	return marshal(top)
+}
+
+// editEach is editObject for each object of the list body[field].
+func editEach(body []byte, field string, r *injection, edit func(jsonObject) bool) []byte {
+	return editObject(body, r, func(top jsonObject) bool {
+		var list []jsonObject
+		if json.Unmarshal(top[field], &list) != nil {
+			r.skip(field + " not a list of objects")
+			return false
+		}
+		changed := false
+		for _, o := range list {
+			changed = edit(o) || changed
+		}
+		if changed {
+			top[field] = marshal(list)
+		}
+		return changed
+	})
 }
 
 // editSQSMessage adds the carriers to one message's MessageAttributes.
