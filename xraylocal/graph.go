@@ -75,6 +75,19 @@ func (b *graphBuilder) rootEdge(to string, c call, links []string) {
 	b.linked = append(b.linked, linkedRoot{to: to, c: c, links: links})
 }
 
+// ownLinks appends the links of s and of its subsegments (down to the next
+// segment) to links: a Lambda function segment's links are on the
+// invocation subsegment inside it.
+func ownLinks(s *Span, links []string) []string {
+	links = append(links, s.Links...)
+	for _, c := range s.Children {
+		if c.Kind == "subsegment" {
+			links = ownLinks(c, links)
+		}
+	}
+	return links
+}
+
 // resolveLinked draws the edges of the linked roots.
 func (b *graphBuilder) resolveLinked() {
 	for _, l := range b.linked {
@@ -122,7 +135,7 @@ func (b *graphBuilder) addTrace(t *Trace) {
 		if g.name == "" && r.Namespace == "" {
 			g.name = r.Name
 		}
-		g.links = append(g.links, r.Links...)
+		g.links = ownLinks(r, g.links)
 		g.c.start = min(g.c.start, r.Start)
 		g.c.end = max(g.c.end, r.End)
 		g.c.inProgress = g.c.inProgress || r.InProgress
@@ -159,7 +172,7 @@ func (b *graphBuilder) segment(s *Span, caller *Span, owner string) {
 	b.nodes[id].acc.add(callOf(s))
 	switch {
 	case owner == "":
-		b.rootEdge(id, callOf(s), s.Links)
+		b.rootEdge(id, callOf(s), ownLinks(s, nil))
 	case caller != nil && caller.Kind == "subsegment" && caller.Namespace != "":
 		b.edge(owner, id, callOf(caller))
 	default:
