@@ -136,3 +136,23 @@ func FuzzEditors(f *testing.F) {
 		}
 	})
 }
+
+// A batch whose total would pass the limit gets carriers only while it fits.
+func TestBatchTotal(t *testing.T) {
+	batch := func(l int) url.Values {
+		big := strings.Repeat("x", l)
+		return url.Values{"PublishBatchRequestEntries.member.1.Id": {"a"}, "PublishBatchRequestEntries.member.1.Message": {big},
+			"PublishBatchRequestEntries.member.2.Id": {"b"}, "PublishBatchRequestEntries.member.2.Message": {big}}
+	}
+	// What one message's carriers add, as editSNSMessage counts it.
+	added := len("traceparent") + len("String") + len(testCarriers.w3c[0][1]) +
+		len("_datadog") + len("Binary") + len(base64.StdEncoding.EncodeToString(testCarriers.dd))
+	overhead := len(batch(0).Encode())
+	v := batch((maxSNSMessage - added*3/2 - overhead) / 2) // room for one message's carriers
+	var r injection
+	out, _ := url.ParseQuery(string(editSNSBatch([]byte(v.Encode()), testCarriers, &r)))
+	if out.Get("PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Name") != "traceparent" ||
+		out.Get("PublishBatchRequestEntries.member.2.MessageAttributes.entry.1.Name") != "" || r.skipped != 1 {
+		t.Errorf("skipped %d (%s)", r.skipped, r.reason)
+	}
+}

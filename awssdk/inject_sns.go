@@ -15,7 +15,7 @@ func editSNSPublish(body []byte, c *carriers, r *injection) []byte {
 		r.skip("body not a query")
 		return nil
 	}
-	if !editSNSMessage(v, "", c, r) {
+	if !editSNSMessage(v, "", c, r, nil) {
 		return nil
 	}
 	return []byte(v.Encode())
@@ -27,13 +27,13 @@ func editSNSBatch(body []byte, c *carriers, r *injection) []byte {
 		r.skip("body not a query")
 		return nil
 	}
-	changed := false
+	changed, total := false, len(body)
 	for n := 1; ; n++ {
 		prefix := "PublishBatchRequestEntries.member." + strconv.Itoa(n) + "."
 		if _, ok := v[prefix+"Id"]; !ok {
 			break
 		}
-		changed = editSNSMessage(v, prefix, c, r) || changed
+		changed = editSNSMessage(v, prefix, c, r, &total) || changed
 	}
 	if !changed {
 		return nil
@@ -42,8 +42,9 @@ func editSNSBatch(body []byte, c *carriers, r *injection) []byte {
 }
 
 // editSNSMessage adds the carriers to the message attributes of the
-// message whose fields start with prefix.
-func editSNSMessage(v url.Values, prefix string, c *carriers, r *injection) bool {
+// message whose fields start with prefix; batch, if not nil, is the
+// batch's running size.
+func editSNSMessage(v url.Values, prefix string, c *carriers, r *injection, batch *int) bool {
 	entry := prefix + "MessageAttributes.entry."
 	names := map[string]bool{}
 	size := len(v.Get(prefix + "Message"))
@@ -78,10 +79,11 @@ func editSNSMessage(v url.Values, prefix string, c *carriers, r *injection) bool
 		r.skip(strconv.Itoa(n) + " message attributes")
 		return false
 	}
+	added := 0
 	for _, a := range add {
-		size += len(a.name) + len(a.typ) + len(a.value)
+		added += len(a.name) + len(a.typ) + len(a.value)
 	}
-	if size > maxSNSMessage {
+	if !fits(size, added, maxSNSMessage, batch) {
 		r.skip("message size")
 		return false
 	}

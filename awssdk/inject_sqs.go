@@ -13,11 +13,13 @@ const maxSQSMessage = 1 << 20
 type jsonObject map[string]json.RawMessage
 
 func editSQSSend(body []byte, c *carriers, r *injection) []byte {
-	return editObject(body, r, func(msg jsonObject) bool { return editSQSMessage(msg, c, r) })
+	return editObject(body, r, func(msg jsonObject) bool { return editSQSMessage(msg, c, r, nil) })
 }
 
+// editSQSBatch edits every entry; the batch's total size is bounded too.
 func editSQSBatch(body []byte, c *carriers, r *injection) []byte {
-	return editEach(body, "Entries", r, func(msg jsonObject) bool { return editSQSMessage(msg, c, r) })
+	total := len(body)
+	return editEach(body, "Entries", r, func(msg jsonObject) bool { return editSQSMessage(msg, c, r, &total) })
 }
 
 // editObject decodes a JSON body, lets edit change it, and encodes it
@@ -53,8 +55,10 @@ func editEach(body []byte, field string, r *injection, edit func(jsonObject) boo
 	})
 }
 
-// editSQSMessage adds the carriers to one message's MessageAttributes.
-func editSQSMessage(msg jsonObject, c *carriers, r *injection) bool {
+// editSQSMessage adds the carriers to one message's MessageAttributes;
+// batch, if not nil, is the batch's running size (its body's, which
+// bounds what the entries hold).
+func editSQSMessage(msg jsonObject, c *carriers, r *injection, batch *int) bool {
 	var attrs jsonObject
 	if raw, ok := msg["MessageAttributes"]; ok && json.Unmarshal(raw, &attrs) != nil {
 		r.skip("MessageAttributes not JSON")
@@ -78,14 +82,14 @@ func editSQSMessage(msg jsonObject, c *carriers, r *injection) bool {
 		r.skip(strconv.Itoa(len(attrs)) + " message attributes")
 		return false
 	}
-	size := len(msg["MessageBody"])
+	size, added := len(msg["MessageBody"]), 0
 	for k, v := range attrs {
 		size += len(k) + len(v)
 	}
 	for _, kv := range add {
-		size += len(kv[0]) + len(kv[1])
+		added += len(kv[0]) + len(kv[1])
 	}
-	if size > maxSQSMessage {
+	if !fits(size, added, maxSQSMessage, batch) {
 		r.skip("message size")
 		return false
 	}
@@ -94,6 +98,18 @@ func editSQSMessage(msg jsonObject, c *carriers, r *injection) bool {
 		r.add("MessageAttributes." + kv[0])
 	}
 	msg["MessageAttributes"] = marshal(attrs)
+	return true
+}
+
+// fits says whether added bytes keep a message of size (and the batch, if
+// any) within limit, and counts them in the batch.
+func fits(size, added, limit int, batch *int) bool {
+	if size+added > limit || batch != nil && *batch+added > limit {
+		return false
+	}
+	if batch != nil {
+		*batch += added
+	}
 	return true
 }
 
