@@ -15,12 +15,7 @@ const (
 
 func editPutEvents(body []byte, c *carriers, r *injection) []byte {
 	return editEach(body, "Entries", r, func(e jsonObject) bool {
-		changed := false
-		if _, set := e["TraceHeader"]; !set {
-			e["TraceHeader"] = marshal(c.xray)
-			r.add("TraceHeader")
-			changed = true
-		}
+		changed := setTraceHeader(e, "TraceHeader", c, r)
 		if c.dd != nil {
 			changed = spliceField(e, "Detail", maxEventDetail, c.dd, r) || changed
 		}
@@ -30,12 +25,7 @@ func editPutEvents(body []byte, c *carriers, r *injection) []byte {
 
 func editStartExecution(body []byte, c *carriers, r *injection) []byte {
 	return editObject(body, r, func(top jsonObject) bool {
-		changed := false
-		if _, set := top["traceHeader"]; !set {
-			top["traceHeader"] = marshal(c.xray)
-			r.add("traceHeader")
-			changed = true
-		}
+		changed := setTraceHeader(top, "traceHeader", c, r)
 		if c.dd != nil {
 			if _, set := top["input"]; !set {
 				top["input"] = marshal("{}") // Step Functions' default input
@@ -58,6 +48,16 @@ func editPutRecords(body []byte, c *carriers, r *injection) []byte {
 		return nil
 	}
 	return editEach(body, "Records", r, func(rec jsonObject) bool { return spliceData(rec, c.dd, r) })
+}
+
+// setTraceHeader sets obj[field] to the X-Ray header unless it is set.
+func setTraceHeader(obj jsonObject, field string, c *carriers, r *injection) bool {
+	if _, set := obj[field]; set {
+		return false
+	}
+	obj[field] = marshal(c.xray)
+	r.add(field)
+	return true
 }
 
 // spliceField adds _datadog to the JSON object held as a string in
