@@ -65,6 +65,20 @@
 // unless the caller set that attribute, so that consumers can link to the
 // producer; the caller's input is not modified.
 //
+// # Trace context in messages
+//
+// Messages carry the context further than the first hop, for consumers in
+// any language and behind EventBridge or Step Functions: SQS and SNS
+// messages get traceparent and tracestate message attributes, EventBridge
+// entries a TraceHeader and Step Functions executions a traceHeader; with
+// [WithDatadogCarrier], a _datadog carrier as well, where Datadog's
+// tracers put it. The client's serialized request body is edited, so no
+// service client is linked and the caller's input is never modified. A
+// message that already has 10 attributes, or would pass its size limit,
+// gets none; an attribute the caller set is kept. The call's span says
+// what was written (otelxray.propagation.injected) or how many messages got
+// nothing and why (otelxray.propagation.skipped, .skip_reason).
+//
 // When the context holds no span, the call's span is parented to the Lambda
 // invocation: from the context value "x-amzn-trace-id", else, in Lambda,
 // from _X_AMZN_TRACE_ID. A header without a Parent (Lambda's PassThrough

@@ -58,3 +58,10 @@ func ExampleParseWhitelist() {
 	// <nil>
 	// awssdk: whitelist has no "services" object
 }
+
+// With the Datadog bridge, messages carry a _datadog carrier too, which
+// Datadog's Lambda extension reads (it reads no W3C message attributes).
+func ExampleWithDatadogCarrier() {
+	var cfg aws.Config // from config.LoadDefaultConfig(ctx), in a real program
+	awssdk.AppendMiddlewares(&cfg.APIOptions, awssdk.WithDatadogCarrier())
+}

@@ -37,10 +37,11 @@ func AppendMiddlewares(apiOptions *[]func(*middleware.Stack) error, opts ...Opti
 	}
 	c := newConfig(opts)
 	m := &instrumentation{
-		tracer: c.tp.Tracer(ScopeName),
-		prop:   c.prop,
-		getenv: c.getenv,
-		params: &params{whitelist: c.whitelist},
+		tracer:  c.tp.Tracer(ScopeName),
+		prop:    c.prop,
+		getenv:  c.getenv,
+		params:  &params{whitelist: c.whitelist},
+		datadog: c.datadog,
 	}
 	*apiOptions = append(*apiOptions, m.register)
 }
@@ -52,6 +53,8 @@ type instrumentation struct {
 	getenv func(string) string
 	params *params
 	ops    sync.Map // reflect.Type of an input -> *operation
+	// datadog writes the _datadog carriers (WithDatadogCarrier).
+	datadog bool
 }
 
 // register adds the middlewares to an operation's stack, unless an earlier
@@ -67,6 +70,12 @@ func (m *instrumentation) register(stack *middleware.Stack) error {
 	// Initialize middleware, so that otelaws's span, if any, is in the
 	// context whatever the order of installation.
 	if err := stack.Serialize.Add(spanMiddleware{m}, middleware.Before); err != nil {
+		return err
+	}
+	// Trace context goes into messages first thing in the Build step
+	// (inject.go): after the body is serialized, before its length is
+	// computed and it is signed.
+	if err := stack.Build.Add(injectMiddleware{m}, middleware.Before); err != nil {
 		return err
 	}
 	// The header is written first thing in the Deserialize step: once per

@@ -16,6 +16,7 @@ type config struct {
 	prop      propagation.TextMapPropagator
 	whitelist *Whitelist
 	getenv    func(string) string
+	datadog   bool
 }
 
 func newConfig(opts []Option) config {
@@ -60,4 +61,14 @@ func WithPropagator(p propagation.TextMapPropagator) Option {
 // keeps the default.
 func WithWhitelist(w *Whitelist) Option {
 	return func(c *config) { c.whitelist = w }
+}
+
+// WithDatadogCarrier writes a _datadog carrier, in the format Datadog's
+// tracers write and its Lambda extension reads, into SQS and SNS messages,
+// EventBridge details, Step Functions inputs and JSON Kinesis records, next
+// to the W3C and X-Ray context written anyway. Use it when the Datadog
+// bridge (exporter/datadog, ddlambda) is in use: Datadog's extension reads
+// only _datadog in messages.
+func WithDatadogCarrier() Option {
+	return func(c *config) { c.datadog = true }
 }

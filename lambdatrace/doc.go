@@ -45,6 +45,15 @@
 // With Sampled=0, or a header without Parent (PassThrough mode), nothing is
 // sent, but the context still carries the trace downstream.
 //
+// The event's own trace context is read in three dialects (W3C, Datadog,
+// X-Ray; see [github.com/otelxray/otelxray/propagation/ddprop]): HTTP
+// headers, SQS and SNS message attributes and _datadog, SNS and EventBridge
+// envelopes in an SQS body, EventBridge detail._datadog, Kinesis data and
+// Step Functions input with _datadog. Lambda's header stays the parent and
+// these contexts become links, one per record; see [WithEventParent] to
+// make them the parent. The _datadog attribute is left in the event the
+// handler gets (Datadog's library strips it; this package does not).
+//
 // For a clean shutdown when Lambda stops the execution environment, start
 // the function with lambda.StartWithOptions(h, lambda.WithEnableSIGTERM(f))
 // and call [Shutdown] in f.

@@ -1,11 +1,11 @@
 package lambdatrace
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
 	"go.opentelemetry.io/otel/attribute"
-	"go.opentelemetry.io/otel/trace"
 )
 
 // Values of faas.trigger.
@@ -46,7 +46,9 @@ func (w *wrapper) response(resp any) Response {
 
 // BuiltinRequest reads the events of aws-lambda-go's events package that the
 // wrapper knows: API Gateway (REST and HTTP APIs), ALB, Function URLs, SQS,
-// SNS, EventBridge, DynamoDB Streams, Kinesis and S3, as values or pointers.
+// SNS, EventBridge, DynamoDB Streams, Kinesis and S3, as values or pointers,
+// and the same events as json.RawMessage, []byte or map[string]any, known
+// by their shape (a raw JSON object with _datadog is a Step Functions input).
 func BuiltinRequest(event any) (Request, bool) {
 	switch e := event.(type) {
 	case events.APIGatewayProxyRequest:
@@ -89,6 +91,8 @@ func BuiltinRequest(event any) (Request, bool) {
 		return s3(&e), true
 	case *events.S3Event:
 		return guard(e, s3)
+	case json.RawMessage, []byte, map[string]any:
+		return rawRequest(e)
 	}
 	return Request{}, false
 }
@@ -172,8 +176,10 @@ func headerValue(h map[string]string, name string) string {
 func apiGatewayV1(e *events.APIGatewayProxyRequest) Request {
 	// requestContext.path is what the client called, stage included
 	// (/Prod/orders); e.Path is the path without the stage.
-	return httpRequest(e.HTTPMethod, e.Resource, firstOf(e.RequestContext.Path, e.Path), "", firstOf(e.RequestContext.DomainName, headerValue(e.Headers, "Host")),
+	r := httpRequest(e.HTTPMethod, e.Resource, firstOf(e.RequestContext.Path, e.Path), "", firstOf(e.RequestContext.DomainName, headerValue(e.Headers, "Host")),
 		e.RequestContext.Identity.UserAgent, e.RequestContext.Identity.SourceIP)
+	r.Carrier = headerCarrier{single: e.Headers, multi: e.MultiValueHeaders}
+	return r
 }
 
 func apiGatewayV2(e *events.APIGatewayV2HTTPRequest) Request {
@@ -185,17 +191,23 @@ func apiGatewayV2(e *events.APIGatewayV2HTTPRequest) Request {
 		route = ""
 	}
 	h := e.RequestContext.HTTP
-	return httpRequest(h.Method, route, firstOf(e.RawPath, h.Path), e.RawQueryString, e.RequestContext.DomainName, h.UserAgent, h.SourceIP)
+	r := httpRequest(h.Method, route, firstOf(e.RawPath, h.Path), e.RawQueryString, e.RequestContext.DomainName, h.UserAgent, h.SourceIP)
+	r.Carrier = headerCarrier{single: e.Headers}
+	return r
 }
 
 func alb(e *events.ALBTargetGroupRequest) Request {
 	client, _, _ := strings.Cut(headerValue(e.Headers, "X-Forwarded-For"), ",")
-	return httpRequest(e.HTTPMethod, "", e.Path, "", headerValue(e.Headers, "Host"), headerValue(e.Headers, "User-Agent"), strings.TrimSpace(client))
+	r := httpRequest(e.HTTPMethod, "", e.Path, "", headerValue(e.Headers, "Host"), headerValue(e.Headers, "User-Agent"), strings.TrimSpace(client))
+	r.Carrier = headerCarrier{single: e.Headers, multi: e.MultiValueHeaders}
+	return r
 }
 
 func functionURL(e *events.LambdaFunctionURLRequest) Request {
 	h := e.RequestContext.HTTP
-	return httpRequest(h.Method, "", firstOf(e.RawPath, h.Path), e.RawQueryString, e.RequestContext.DomainName, h.UserAgent, h.SourceIP)
+	r := httpRequest(h.Method, "", firstOf(e.RawPath, h.Path), e.RawQueryString, e.RequestContext.DomainName, h.UserAgent, h.SourceIP)
+	r.Carrier = headerCarrier{single: e.Headers}
+	return r
 }
 
 func firstOf(ss ...string) string {
@@ -223,8 +235,8 @@ func arnResource(arn string) string {
 	return res
 }
 
-// sqs links the invocation to each message's producer (the AWSTraceHeader
-// system attribute). X-Ray keeps 20 links per document: beyond that the
+// sqs links the invocation to each message's producer (the carriers of
+// events_context.go, the AWSTraceHeader system attribute last). X-Ray keeps 20 links per document: beyond that the
 // exporter drops the rest and notes how many in metadata.otelxray.links_dropped.
 func sqs(e *events.SQSEvent) Request {
 	r := Request{Trigger: TriggerPubSub, Attributes: []attribute.KeyValue{
@@ -235,13 +247,9 @@ func sqs(e *events.SQSEvent) Request {
 	if len(e.Records) > 0 {
 		r.Attributes = append(r.Attributes, attribute.String("messaging.destination.name", arnResource(e.Records[0].EventSourceARN)))
 	}
-	for _, m := range e.Records {
-		sc := ParentFromHeader(m.Attributes["AWSTraceHeader"])
-		if !sc.IsValid() {
-			continue
-		}
-		r.Links = append(r.Links, trace.Link{SpanContext: sc, Attributes: []attribute.KeyValue{
-			attribute.String("messaging.message.id", m.MessageId)}})
+	for i := range e.Records {
+		m := &e.Records[i]
+		r.addRecord(sqsRecordContext(m), m.MessageId)
 	}
 	return r
 }
@@ -255,6 +263,10 @@ func sns(e *events.SNSEvent) Request {
 		r.Attributes = append(r.Attributes, attribute.String("messaging.destination.name", e.Records[0].SNS.TopicArn),
 			attribute.String("messaging.message.id", e.Records[0].SNS.MessageID))
 	}
+	for i := range e.Records {
+		m := &e.Records[i].SNS
+		r.addRecord(snsContext(m.MessageAttributes, m.Message, "Sns"), m.MessageID)
+	}
 	return r
 }
 
@@ -263,12 +275,14 @@ func eventBridge(e *events.EventBridgeEvent) Request {
 	if e.DetailType == "Scheduled Event" {
 		trigger = TriggerTimer
 	}
-	return Request{Trigger: trigger, Attributes: []attribute.KeyValue{
+	r := Request{Trigger: trigger, Attributes: []attribute.KeyValue{
 		attribute.String("messaging.system", "aws_eventbridge"),
 		attribute.String("aws.eventbridge.source", e.Source),
 		attribute.String("aws.eventbridge.detail_type", e.DetailType),
 		attribute.String("messaging.message.id", e.ID),
 	}}
+	r.addRecord(detailContext(e.Detail, "detail"), e.ID)
+	return r
 }
 
 func dynamoDB(e *events.DynamoDBEvent) Request {
@@ -291,6 +305,10 @@ func kinesis(e *events.KinesisEvent) Request {
 	}}
 	if len(e.Records) > 0 {
 		r.Attributes = append(r.Attributes, attribute.String("messaging.destination.name", arnResource(e.Records[0].EventSourceArn)))
+	}
+	for i := range e.Records {
+		k := &e.Records[i].Kinesis
+		r.addRecord(detailContext(k.Data, "kinesis.data"), k.SequenceNumber)
 	}
 	return r
 }

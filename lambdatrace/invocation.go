@@ -53,6 +53,9 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 			metadata.AnnotationsKey.StringSlice([]string{"faas.coldstart"}))
 	}
 	req := w.extract(event)
+	ctx, links, from := w.eventContext(ctx, &req)
+	inv.info.Parent = trace.SpanContextFromContext(ctx)
+	attrs = append(attrs, from...)
 	if req.Trigger == "" {
 		req.Trigger = "other"
 	}
@@ -74,7 +77,7 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 		}
 	}
 	ctx, inv.span = w.setup.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindServer),
-		trace.WithAttributes(attrs...), trace.WithLinks(req.Links...), trace.WithTimestamp(inv.start))
+		trace.WithAttributes(attrs...), trace.WithLinks(links...), trace.WithTimestamp(inv.start))
 	inv.info.Span = inv.span.SpanContext()
 	return ctx, inv
 }

@@ -2,6 +2,7 @@ package lambdatrace
 
 import (
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/propagation"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 
@@ -19,6 +20,7 @@ type config struct {
 	noGlobals   bool
 	hooks       []Hooks
 	getenv      func(string) string
+	eventParent bool // WithEventParent
 }
 
 // WithTracerProvider makes the wrapper use tp (which must already export to
@@ -73,6 +75,16 @@ type Request struct {
 	Links []trace.Link
 	// Name, if set, replaces the span name (for example "GET /orders/{id}").
 	Name string
+	// Parent is the context the event carries (for a batch, the first
+	// record's). By default it becomes a link; with [WithEventParent] it
+	// is the parent when Lambda's own header is absent or unsampled.
+	Parent trace.SpanContext
+	// Carrier, if Parent is not valid, is read for a Parent in the W3C,
+	// Datadog and X-Ray dialects; its W3C baggage goes into the handler's
+	// context.
+	Carrier propagation.TextMapCarrier
+
+	parentFrom string // where the built-in extractors found Parent
 }
 
 // Response is what a handler's response tells about the invocation.

@@ -12,6 +12,18 @@ var clientID = TypeClient + "/Client"
 type graphBuilder struct {
 	nodes map[string]*nodeAcc
 	edges map[[2]string]*accum
+	// producers are the queue, topic or bus nodes that calls (by span id)
+	// sent messages to; linked are the roots that link to such calls,
+	// drawn under the producer's node when build finds it (any trace).
+	producers map[string]string
+	linked    []linkedRoot
+}
+
+// linkedRoot is a root node whose span links to producers.
+type linkedRoot struct {
+	to    string
+	c     call
+	links []string
 }
 
 type nodeAcc struct {
@@ -20,7 +32,7 @@ type nodeAcc struct {
 }
 
 func newGraphBuilder() *graphBuilder {
-	return &graphBuilder{nodes: map[string]*nodeAcc{}, edges: map[[2]string]*accum{}}
+	return &graphBuilder{nodes: map[string]*nodeAcc{}, edges: map[[2]string]*accum{}, producers: map[string]string{}}
 }
 
 // node returns the id of the node (name, typ), adding it if new. A node
@@ -52,10 +64,53 @@ func (b *graphBuilder) edge(from, to string, c call) {
 	e.add(c)
 }
 
+// rootEdge draws the edge into a root node: from the client, or, when
+// the root links to a message producer, from the producer's queue, topic
+// or bus, as the console draws linked traces (decided in build).
+func (b *graphBuilder) rootEdge(to string, c call, links []string) {
+	if len(links) == 0 {
+		b.edge(clientID, to, c)
+		return
+	}
+	b.linked = append(b.linked, linkedRoot{to: to, c: c, links: links})
+}
+
+// ownLinks appends the links of s and of its subsegments (down to the next
+// segment) to links: a Lambda function segment's links are on the
+// invocation subsegment inside it.
+func ownLinks(s *Span, links []string) []string {
+	links = append(links, s.Links...)
+	for _, c := range s.Children {
+		if c.Kind == "subsegment" {
+			links = ownLinks(c, links)
+		}
+	}
+	return links
+}
+
+// resolveLinked draws the edges of the linked roots.
+func (b *graphBuilder) resolveLinked() {
+	for _, l := range b.linked {
+		from := clientID
+		for _, id := range l.links {
+			if p, ok := b.producers[id]; ok {
+				from = p
+				break
+			}
+		}
+		b.edge(from, l.to, l.c)
+	}
+	b.linked = nil
+}
+
+// messageTargets are the node types a linked consumer is drawn under.
+var messageTargets = map[string]bool{"AWS::SQS::Queue": true, "AWS::SNS::Topic": true, "AWS::EventBridge": true}
+
 // orphanGroup is the orphans of one missing parent in one trace.
 type orphanGroup struct {
-	name string
-	c    call
+	name  string
+	c     call
+	links []string
 }
 
 // addTrace adds one assembled trace. Segments become service nodes; calls
@@ -80,6 +135,7 @@ func (b *graphBuilder) addTrace(t *Trace) {
 		if g.name == "" && r.Namespace == "" {
 			g.name = r.Name
 		}
+		g.links = ownLinks(r, g.links)
 		g.c.start = min(g.c.start, r.Start)
 		g.c.end = max(g.c.end, r.End)
 		g.c.inProgress = g.c.inProgress || r.InProgress
@@ -96,7 +152,7 @@ func (b *graphBuilder) addTrace(t *Trace) {
 		fn := b.node(name, TypeLambdaFunction, true)
 		b.nodes[lam].acc.add(g.c)
 		b.nodes[fn].acc.add(g.c)
-		b.edge(clientID, lam, g.c)
+		b.rootEdge(lam, g.c, g.links)
 		b.edge(lam, fn, g.c)
 		owners[k] = fn
 	}
@@ -116,7 +172,7 @@ func (b *graphBuilder) segment(s *Span, caller *Span, owner string) {
 	b.nodes[id].acc.add(callOf(s))
 	switch {
 	case owner == "":
-		b.edge(clientID, id, callOf(s))
+		b.rootEdge(id, callOf(s), ownLinks(s, nil))
 	case caller != nil && caller.Kind == "subsegment" && caller.Namespace != "":
 		b.edge(owner, id, callOf(caller))
 	default:
@@ -140,6 +196,9 @@ func (b *graphBuilder) child(s *Span, owner string, parent *Span, inCall bool) {
 				id := b.node(t.name, t.typ, true)
 				b.nodes[id].acc.add(callOf(s))
 				b.edge(owner, id, callOf(s))
+				if messageTargets[t.typ] {
+					b.producers[s.ID] = id
+				}
 			}
 		}
 		inCall = true
@@ -160,6 +219,7 @@ func hasSegmentChild(s *Span) bool {
 
 // build returns the map, sorted and laid out.
 func (b *graphBuilder) build(traces int) *ServiceMap {
+	b.resolveLinked()
 	m := &ServiceMap{Traces: traces, Nodes: []Node{}, Edges: []Edge{}}
 	for _, n := range b.nodes {
 		nd := n.node

@@ -95,6 +95,7 @@ func (p *parsed) parse(m map[string]any, nestedIn string, depth int, top bool) *
 	s.Annotations = obj(m, "annotations")
 	s.Metadata = obj(m, "metadata")
 	s.Exceptions = parseCause(m["cause"])
+	s.Links = parseLinks(m["links"])
 	p.spans++
 	p.retained += spanRetained(s)
 
@@ -118,6 +119,19 @@ func (p *parsed) parse(m map[string]any, nestedIn string, depth int, top bool) *
 		r.subs = append(r.subs, p.parse(sm, s.ID, depth+1, false))
 	}
 	return r
+}
+
+// parseLinks returns the ids of a links array, at most 20.
+func parseLinks(v any) []string {
+	list, _ := v.([]any)
+	var ids []string
+	for _, l := range list {
+		m, _ := l.(map[string]any)
+		if id := str(m, "id"); id != "" && len(ids) < 20 {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 func parseHTTP(h map[string]any) *HTTPInfo {

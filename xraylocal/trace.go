@@ -49,6 +49,9 @@ type Span struct {
 	Exceptions []Exception `json:"exceptions,omitempty"`
 	// Orphan is true when ParentID names a (sub)segment not received.
 	Orphan bool `json:"orphan,omitempty"`
+	// Links are the ids of the (sub)segments the document links to (its
+	// links' "id"), at most 20: the producers of the messages it consumed.
+	Links []string `json:"links,omitempty"`
 	// Problems are the problems validate.Datagram found in the document this
 	// span came in (on the document's top span only), at most 20.
 	Problems []validate.Problem `json:"problems,omitempty"`

@@ -169,6 +169,10 @@ func (f *fakeAWS) success(req request) reply {
 		return xmlReply(`<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult>` +
 			`<MessageId>sns-msg-1</MessageId></PublishResult><ResponseMetadata><RequestId>ignored</RequestId>` +
 			`</ResponseMetadata></PublishResponse>`)
+	case "SNS/PublishBatch":
+		return xmlReply(`<PublishBatchResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishBatchResult>` +
+			`<Successful><member><Id>a</Id><MessageId>m1</MessageId></member><member><Id>b</Id><MessageId>m2</MessageId></member>` +
+			`</Successful><Failed/></PublishBatchResult></PublishBatchResponse>`)
 	case "STS/GetCallerIdentity":
 		return xmlReply(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>` +
 			`<Arn>arn:aws:iam::123456789012:user/test</Arn><UserId>AIDA</UserId><Account>123456789012</Account>` +

@@ -27,6 +27,9 @@ type queue struct {
 type message struct {
 	id, body string
 	attrs    map[string]string // system attributes: AWSTraceHeader, SentTimestamp, ...
+	// msgAttrs are the message attributes the sender set (traceparent,
+	// _datadog, ...), as sent.
+	msgAttrs map[string]json.RawMessage
 }
 
 // maxWait is the longest long poll SQS allows.
@@ -74,12 +77,13 @@ func (qs *queues) sendMessage(body []byte, traceHeader string) (any, error) {
 	var in struct {
 		QueueUrl                string
 		MessageBody             string
+		MessageAttributes       map[string]json.RawMessage
 		MessageSystemAttributes map[string]attributeValue
 	}
 	if err := json.Unmarshal(body, &in); err != nil {
 		return nil, err
 	}
-	m := message{id: requestID(), body: in.MessageBody, attrs: map[string]string{
+	m := message{id: requestID(), body: in.MessageBody, msgAttrs: in.MessageAttributes, attrs: map[string]string{
 		"SentTimestamp":           strconv.FormatInt(time.Now().UnixMilli(), 10),
 		"SenderId":                "AIDAEXAMPLE",
 		"ApproximateReceiveCount": "1",
@@ -105,7 +109,8 @@ func (qs *queues) sendMessage(body []byte, traceHeader string) (any, error) {
 
 type receivedMessage struct {
 	MessageId, ReceiptHandle, MD5OfBody, Body string
-	Attributes                                map[string]string `json:",omitempty"`
+	Attributes                                map[string]string          `json:",omitempty"`
+	MessageAttributes                         map[string]json.RawMessage `json:",omitempty"`
 }
 
 func (qs *queues) receiveMessage(ctx context.Context, body []byte) (any, error) {
@@ -115,6 +120,7 @@ func (qs *queues) receiveMessage(ctx context.Context, body []byte) (any, error) 
 		WaitTimeSeconds             int
 		AttributeNames              []string
 		MessageSystemAttributeNames []string
+		MessageAttributeNames       []string
 	}
 	if err := json.Unmarshal(body, &in); err != nil {
 		return nil, err
@@ -136,7 +142,7 @@ func (qs *queues) receiveMessage(ctx context.Context, body []byte) (any, error) 
 		arrived := q.arrived
 		qs.mu.Unlock()
 		if n > 0 {
-			return struct{ Messages []receivedMessage }{received(taken, names)}, nil
+			return struct{ Messages []receivedMessage }{received(taken, names, in.MessageAttributeNames)}, nil
 		}
 		select {
 		case <-arrived:
@@ -150,9 +156,9 @@ func (qs *queues) receiveMessage(ctx context.Context, body []byte) (any, error) 
 	}
 }
 
-// received renders messages with the system attributes asked for (by name,
-// or "All").
-func received(ms []message, names []string) []receivedMessage {
+// received renders messages with the system and message attributes asked
+// for (by name, or "All").
+func received(ms []message, names, attrNames []string) []receivedMessage {
 	out := make([]receivedMessage, 0, len(ms))
 	for _, m := range ms {
 		r := receivedMessage{MessageId: m.id, ReceiptHandle: "rh-" + m.id, MD5OfBody: md5Hex(m.body), Body: m.body}
@@ -162,6 +168,14 @@ func received(ms []message, names []string) []receivedMessage {
 					r.Attributes = map[string]string{}
 				}
 				r.Attributes[k] = v
+			}
+		}
+		for k, v := range m.msgAttrs {
+			if slices.Contains(attrNames, "All") || slices.Contains(attrNames, k) {
+				if r.MessageAttributes == nil {
+					r.MessageAttributes = map[string]json.RawMessage{}
+				}
+				r.MessageAttributes[k] = v
 			}
 		}
 		out = append(out, r)

@@ -66,7 +66,7 @@ func TestOrdersDemo(t *testing.T) {
 	}{
 		{"Client", fnPost, posts},
 		{"Client", fnRead, gets},
-		{"Client", fnChange, -1}, // one per batch: at most posts
+		{queueName, fnChange, -1}, // linked to the sends, one per batch: at most posts
 		{fnPost, fnRead, posts},
 		{fnPost, tableName, posts},
 		{fnPost, queueName, posts},

@@ -44,5 +44,5 @@ func report(w io.Writer, srv *xraylocal.Server, calls []call, f findings) {
 	for _, id := range f.traces {
 		tree(id)
 	}
-	fmt.Fprintf(w, "\n== service map: who called whom (Client: whoever called from outside: here the demo's HTTP requests and Lambda's queue poller)\n%s", srv.ServiceMap())
+	fmt.Fprintf(w, "\n== service map: who called whom (Client: whoever called from outside: here the demo's HTTP requests; a queue's consumer is drawn under the queue)\n%s", srv.ServiceMap())
 }
