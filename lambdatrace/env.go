@@ -1,7 +1,6 @@
 package lambdatrace
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/otelxray/otelxray/internal/envflag"
+	"github.com/otelxray/otelxray/propagation/ddprop"
 )
 
 // Variables the default setup reads itself (docs/configuration.md has them
@@ -101,10 +101,6 @@ func parsePropagators(v string) (propagation.TextMapPropagator, []error) {
 	return propagation.NewCompositeTextMapPropagator(ps...), errs
 }
 
-// errDatadogNotYet is what "datadog" in OTEL_PROPAGATORS reports until the
-// Datadog propagator exists.
-var errDatadogNotYet = errors.New(`"datadog" propagation is not available yet; the other propagators are used`)
-
 // propagatorByName maps one OTEL_PROPAGATORS name (lower case, not "none")
 // to its propagator.
 func propagatorByName(name string) (propagation.TextMapPropagator, error) {
@@ -116,7 +112,7 @@ func propagatorByName(name string) (propagation.TextMapPropagator, error) {
 	case "baggage":
 		return propagation.Baggage{}, nil
 	case "datadog":
-		return nil, errDatadogNotYet
+		return ddprop.Propagator{}, nil
 	}
 	return nil, fmt.Errorf("%q is not a propagator this library knows (xray, tracecontext, baggage, datadog or none); it is skipped", name)
 }
