@@ -71,6 +71,7 @@ func TestDatadogPropagatorFromEnvironment(t *testing.T) {
 		t.Errorf("said something of datadog %d times, want never", n)
 	}
 }
+
 // AWS_XRAY_TRACING_NAME names the service (the invocation subsegment)
 // unless OTEL_SERVICE_NAME does.
 func TestTracingNameFromEnvironment(t *testing.T) {

@@ -7,6 +7,10 @@ package xraylocal
 type traceGraph struct {
 	nodes []*nodeAcc
 	edges []edgeAcc
+	// producers and linked are left for the merged map to resolve: a
+	// consumer's producer is usually in another trace.
+	producers map[string]string
+	linked    []linkedRoot
 }
 
 type edgeAcc struct {
@@ -25,6 +29,7 @@ func graphOf(t *Trace) *traceGraph {
 	for k, a := range b.edges {
 		g.edges = append(g.edges, edgeAcc{k, *a})
 	}
+	g.producers, g.linked = b.producers, b.linked
 	return g
 }
 
@@ -49,6 +54,10 @@ func (b *graphBuilder) merge(g *traceGraph) {
 		}
 		a.merge(&e.acc)
 	}
+	for id, p := range g.producers {
+		b.producers[id] = p
+	}
+	b.linked = append(b.linked, g.linked...)
 }
 
 // merge adds o's requests to a. o is not modified.
