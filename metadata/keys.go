@@ -56,6 +56,12 @@ const (
 	// its invocation ran past the deadline (the span was still open when
 	// the invocation was cut, shortly before Lambda stops the process).
 	CutAtDeadlineKey attribute.Key = "lambdatrace.cut_at_deadline"
+	// SamplingRuleKey, a string, names the X-Ray sampling rule that sampled
+	// a trace: sampler/xraysampler sets it on the spans it decides for (root
+	// spans, parent-based). The exporter keeps it as any other attribute, in
+	// the segment's default metadata namespace (not an annotation, so it
+	// costs none of the 50), where xraylocal reads it back.
+	SamplingRuleKey attribute.Key = "aws.xray.sampling_rule"
 	// NamespaceKeyPrefix starts the span attributes whose value, a JSON
 	// object as a string, becomes a metadata namespace of its own:
 	// aws.xray.metadata.<namespace>.

@@ -94,3 +94,31 @@ func translate(t *testing.T, attrs []attribute.KeyValue) segment.Document {
 	}
 	return d
 }
+
+// TestSamplingRuleKeyInMetadata checks that the sampling rule stays in the
+// default metadata namespace under its own key, where xraylocal reads it,
+// also on an AWS call, whose other aws.* attributes become parameters.
+func TestSamplingRuleKeyInMetadata(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		attrs []attribute.KeyValue
+	}{
+		{"plain span", nil},
+		{"aws call", []attribute.KeyValue{attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "DynamoDB")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := translate(t, append(tc.attrs, metadata.SamplingRuleKey.String("checkout")))
+			got := ""
+			for _, ns := range d.Metadata {
+				for _, e := range ns.Entries {
+					if ns.Name == "default" && e.Key == string(metadata.SamplingRuleKey) {
+						got = e.Value.AsString()
+					}
+				}
+			}
+			if got != "checkout" {
+				t.Errorf("metadata.default[%q] = %q, want checkout; metadata %+v, aws %+v", metadata.SamplingRuleKey, got, d.Metadata, d.AWS)
+			}
+		})
+	}
+}

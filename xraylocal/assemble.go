@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/otelxray/otelxray/metadata"
 )
 
 // assemble merges the documents of tr into span trees, as X-Ray does: each
@@ -116,6 +118,14 @@ func (tr *traceSnap) summarize(t *Trace) {
 		sum.Root = r.Name
 		if r.HTTP != nil {
 			sum.Method, sum.URL, sum.Status = r.HTTP.Method, r.HTTP.URL, r.HTTP.Status
+		}
+	}
+	for _, r := range t.Roots {
+		if def, ok := r.Metadata["default"].(map[string]any); ok {
+			if rule, ok := def[string(metadata.SamplingRuleKey)].(string); ok && rule != "" {
+				sum.SamplingRule = rule
+				break
+			}
 		}
 	}
 	seen := map[string]bool{}

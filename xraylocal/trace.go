@@ -91,6 +91,10 @@ type TraceSummary struct {
 	Method string `json:"method,omitempty"`
 	URL    string `json:"url,omitempty"`
 	Status int    `json:"status,omitempty"`
+	// SamplingRule names the X-Ray sampling rule that sampled the trace, as
+	// xraysampler records it in the root segment's default metadata
+	// (aws.xray.sampling_rule); "" when the root has none.
+	SamplingRule string `json:"sampling_rule,omitempty"`
 	// Start and End are seconds since the Unix epoch over all spans.
 	Start float64 `json:"start"`
 	End   float64 `json:"end"`

@@ -24,6 +24,11 @@
 // by the X-Ray propagator) is kept, and the decision made here travels on in
 // the sampled flag.
 //
+// Each span it samples by its own decision carries the name of the rule
+// that sampled it, as the attribute aws.xray.sampling_rule
+// (metadata.SamplingRuleKey), which the exporter keeps in the segment's
+// metadata and xraylocal shows; [WithoutRuleAttribute] leaves it out.
+//
 // In AWS Lambda this sampler is not needed: Lambda decides, and passes the
 // decision in the function's trace header. Should it be used there anyway,
 // it polls nothing and, parent-based, keeps Lambda's decision.

@@ -29,7 +29,7 @@ func newManifest(rs []samplingrules.Rule, old *manifest, state func(samplingrule
 		if _, dup := m.byName[r.RuleName]; dup {
 			continue
 		}
-		nr := &rule{Rule: r}
+		nr := newRule(r)
 		if o := old.lookup(r.RuleName); o != nil {
 			nr.st = o.st
 			if !sameRule(o.Rule, r) {

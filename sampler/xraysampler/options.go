@@ -42,6 +42,7 @@ type config struct {
 	res             *resource.Resource
 	raw             bool
 	localOnly       bool
+	noRuleAttr      bool
 	getenv          func(string) string
 	now             func() time.Time
 	rand            func() float64
@@ -134,6 +135,19 @@ func WithoutParentBased() Option {
 // else 1 per second and 5%): no requests to the proxy, no goroutine.
 func WithoutCentralized() Option {
 	return func(c *config) { c.localOnly = true }
+}
+
+// WithoutRuleAttribute leaves out the attribute naming the rule that
+// sampled a span ([metadata.SamplingRuleKey], aws.xray.sampling_rule). By
+// default the sampler sets it on every span it samples by its own decision
+// (root spans, when parent-based; never when a parent decided), so that a
+// segment's metadata, and xraylocal, tell which rule let the trace through.
+// It is on by default because it is what one asks first when tuning rules
+// and costs next to nothing: one attribute built per rule when the rules
+// arrive (ShouldSample still allocates nothing) and a few dozen bytes of
+// metadata per sampled root segment, no annotation.
+func WithoutRuleAttribute() Option {
+	return func(c *config) { c.noRuleAttr = true }
 }
 
 // withGetenv replaces os.Getenv, for tests.

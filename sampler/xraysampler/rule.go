@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/internal/samplingrules"
+	"github.com/otelxray/otelxray/metadata"
+
+	"go.opentelemetry.io/otel/attribute"
 )
 
 // defaultReportInterval is how often a rule reports before X-Ray gives it
@@ -16,7 +19,12 @@ const defaultReportInterval = 10 * time.Second
 // its state, kept across rule refreshes while the rule keeps its name.
 type rule struct {
 	samplingrules.Rule
-	st *ruleState
+	st    *ruleState
+	attrs []attribute.KeyValue // the SamplingRuleKey attribute, built once
+}
+
+func newRule(r samplingrules.Rule) *rule {
+	return &rule{Rule: r, attrs: []attribute.KeyValue{metadata.SamplingRuleKey.String(r.RuleName)}}
 }
 
 // ruleState is a rule's reservoir, rate and statistics.

@@ -155,6 +155,9 @@ func (r rawSampler) ShouldSample(p sdktrace.SamplingParameters) sdktrace.Samplin
 		Tracestate: trace.SpanContextFromContext(p.ParentContext).TraceState()}
 	if ru != nil && ru.st.sample(now, s.cfg.rand) {
 		res.Decision = sdktrace.RecordAndSample
+		if !s.cfg.noRuleAttr {
+			res.Attributes = ru.attrs
+		}
 	}
 	return res
 }

@@ -25,6 +25,7 @@ import (
 
 	"github.com/otelxray/otelxray/exporter/xrayudp"
 	"github.com/otelxray/otelxray/internal/wire"
+	"github.com/otelxray/otelxray/sampler/xraysampler"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -81,14 +82,14 @@ func screenshot(t *testing.T, ctx context.Context, path string) {
 }
 
 // exporterProvider returns a tracer provider exporting synchronously to addr.
-func exporterProvider(t *testing.T, addr, service string, lambda bool) (*sdktrace.TracerProvider, *xrayudp.Exporter) {
+func exporterProvider(t *testing.T, addr, service string, lambda bool, opts ...sdktrace.TracerProviderOption) (*sdktrace.TracerProvider, *xrayudp.Exporter) {
 	t.Helper()
 	exp, err := xrayudp.New(xrayudp.WithEndpoint(addr), xrayudp.WithLambda(lambda))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp), sdktrace.WithIDGenerator(xray.NewIDGenerator()),
-		sdktrace.WithResource(resource.NewSchemaless(attribute.String("service.name", service))))
+	tp := sdktrace.NewTracerProvider(append([]sdktrace.TracerProviderOption{sdktrace.WithSyncer(exp), sdktrace.WithIDGenerator(xray.NewIDGenerator()),
+		sdktrace.WithResource(resource.NewSchemaless(attribute.String("service.name", service)))}, opts...)...)
 	return tp, exp
 }
 
@@ -105,7 +106,13 @@ func awsCall(ctx context.Context, tr trace.Tracer, service, op string, attrs ...
 // a Lambda invocation (subsegments of the function's segment, which Lambda
 // would send), and one broken datagram. It returns the datagrams sent.
 func traffic(t *testing.T, addr string) uint64 {
-	webTP, webExp := exporterProvider(t, addr, "web", false)
+	// web samples by X-Ray's default rule (its first request each second),
+	// which it records on its root segment.
+	sampler, err := xraysampler.New(xraysampler.WithoutCentralized())
+	if err != nil {
+		t.Fatal(err)
+	}
+	webTP, webExp := exporterProvider(t, addr, "web", false, sdktrace.WithSampler(sampler))
 	ordersTP, ordersExp := exporterProvider(t, addr, "orders", false)
 	fnTP, fnExp := exporterProvider(t, addr, "orders-post", true)
 
@@ -256,6 +263,9 @@ func TestUIInChromium(t *testing.T) {
 	segmentBarWidth := eval[int](t, bctx, `Math.round(document.querySelector('#waterfall .wf-bar.segment').getBoundingClientRect().width)`)
 	do("show a span", chromedp.Click(chromedp.CSS(`#waterfall .wf-row:nth-of-type(3)`), chromedp.NodeVisible),
 		chromedp.Query(chromedp.CSS(`#span-detail`), chromedp.NodeVisible))
+	traceRule := eval[string](t, bctx, fmt.Sprintf(`document.querySelector('#traces tbody tr[data-id=%q] .rule').textContent + ' | ' + document.querySelector('#trace-meta .rule').textContent`, webTrace.ID))
+	samplingRow := eval[string](t, bctx, `(() => { const r = document.querySelector('#sampling tbody tr[data-rule="Default"]');
+		return r ? Array.from(r.cells).slice(0, 2).map(c => c.textContent).join(' | ') : ''; })()`)
 	problemRules := eval[string](t, bctx, `Array.from(document.querySelectorAll('#problems tbody td:nth-child(2)')).map(e => e.textContent).join(',')`)
 
 	labelOverlaps := eval[[]string](t, bctx, overlappingLabels)
@@ -280,6 +290,8 @@ func TestUIInChromium(t *testing.T) {
 		if (document.documentElement.scrollWidth > w) out.push('the page is ' + document.documentElement.scrollWidth + 'px wide on a ' + w + 'px screen');
 		const list = document.querySelector('#traces').getBoundingClientRect(), panel = document.querySelector('#traces-section').getBoundingClientRect();
 		if (list.right > panel.right + 0.5) out.push('the trace list (' + Math.round(list.width) + 'px) overflows its panel (' + Math.round(panel.width) + 'px)');
+		const st = document.querySelector('#sampling').getBoundingClientRect(), sp = document.querySelector('#sampling-section').getBoundingClientRect();
+		if (st.right > sp.right + 0.5) out.push('the sampling table (' + Math.round(st.width) + 'px) overflows its panel (' + Math.round(sp.width) + 'px)');
 		return out.join('; ');
 	})()`)
 	screenshot(t, bctx, phoneScreenshotPath(t))
@@ -314,6 +326,12 @@ func TestUIInChromium(t *testing.T) {
 	}
 	if phone != "" {
 		t.Errorf("at %dx%d: %s", phoneWidth, phoneHeight, phone)
+	}
+	if traceRule != "rule Default |  · sampled by rule Default" {
+		t.Errorf("the web trace's sampling rule shows as %q", traceRule)
+	}
+	if samplingRow != "Defaultpriority 10000 | 1/s · 5%" {
+		t.Errorf("the sampling panel's Default row reads %q", samplingRow)
 	}
 	if !strings.Contains(problemRules, "json") {
 		t.Errorf("problems list shows rules %q, want the broken datagram's json", problemRules)

@@ -114,7 +114,8 @@
       const tr = el('tr', { dataset: { id: t.id }, class: t.id === state.selected ? 'selected' : '', title: t.id },
         el('td', {}, fmtTime(t.received)),
         el('td', {}, el('div', {}, t.root || '(no root)'),
-          el('div', { class: 'note' }, [t.method, t.url, t.status || ''].filter(Boolean).join(' ') || t.services.join(', '))),
+          el('div', { class: 'note' }, [t.method, t.url, t.status || ''].filter(Boolean).join(' ') || t.services.join(', ')),
+          t.sampling_rule ? el('div', { class: 'note rule', title: 'sampled by this rule' }, 'rule ' + t.sampling_rule) : null),
         el('td', {}, fmtSeconds(t.duration_ms / 1000)),
         el('td', {}, t.spans),
         el('td', {}, ...badges(t)));
@@ -154,6 +155,29 @@
     $('#problems tbody').replaceChildren(...rows);
   }
 
+  // Sampling: the rules xraylocal serves, what samplers reported for each,
+  // and each sampler's reservoir quota and its TTL.
+  async function loadSampling() {
+    const data = await getJSON('api/sampling');
+    $('#sampling-note').textContent = 'rules from ' + data.source;
+    const now = Date.now();
+    const rows = data.rules.map((ri) => {
+      const r = ri.rule;
+      const samplers = ri.samplers.map((c) => {
+        const left = Math.round((new Date(c.reservoir_quota_ttl) - now) / 1000);
+        return el('div', { class: c.active ? '' : 'note', title: 'sampler ' + c.client_id + ', last report ' + fmtTime(c.last_report) },
+          el('span', { class: 'mono' }, c.client_id.slice(0, 8)), ' ', c.reservoir_quota + '/s, ',
+          left > 0 ? left + ' s left' : 'expired', c.active ? '' : ' (inactive)');
+      });
+      return el('tr', { dataset: { rule: r.RuleName } },
+        el('td', {}, el('div', { class: 'mono' }, r.RuleName), el('div', { class: 'note' }, 'priority ' + r.Priority)),
+        el('td', {}, r.ReservoirSize + '/s · ' + Math.round(r.FixedRate * 10000) / 100 + '%'),
+        el('td', {}, ri.requests), el('td', {}, ri.sampled), el('td', {}, ri.borrowed),
+        el('td', {}, ...(samplers.length ? samplers : [el('span', { class: 'hint' }, 'none reported')])));
+    });
+    $('#sampling tbody').replaceChildren(...rows);
+  }
+
   function selectTrace(id) {
     state.selected = id;
     if (location.hash !== '#trace=' + encodeURIComponent(id)) history.replaceState(null, '', '#trace=' + encodeURIComponent(id));
@@ -180,7 +204,8 @@
     $('#trace-meta').replaceChildren(
       el('span', { class: 'mono' }, t.id), ' · ', fmtSeconds(t.duration_ms / 1000), ' · ',
       t.spans + ' spans in ' + t.document_count + ' document' + (t.document_count === 1 ? '' : 's'),
-      t.complete ? ' · complete' : ' · waiting for more documents', ' ', ...badges(t));
+      t.complete ? ' · complete' : ' · waiting for more documents',
+      t.sampling_rule ? el('span', { class: 'rule' }, ' · sampled by rule ' + t.sampling_rule) : '', ' ', ...badges(t));
     const start = t.start;
     const span = Math.max(t.end - t.start, 1e-6);
     const axis = el('div', { class: 'wf-axis' }, el('div', {}, 'Span'),
@@ -254,6 +279,7 @@
     try {
       const st = await getJSON('api/stats');
       renderCounters(st);
+      await loadSampling();
       if (st.version !== state.version) {
         state.version = st.version;
         const [, traces] = await Promise.all([loadMap(), loadTraces(), loadProblems()]);
