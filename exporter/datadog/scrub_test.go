@@ -78,7 +78,9 @@ func TestNoCredentialInThePayload(t *testing.T) {
 // every place a span carries one, reaches the agent without its secrets.
 func TestNoCorpusSecretInThePayload(t *testing.T) {
 	a := fakeagent.Start(t)
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(newExporter(t, a)))
+	// IDs of low bytes only: random IDs are binary in msgpack, and a short
+	// secret such as "x}" can appear in them by chance.
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(newExporter(t, a)), sdktrace.WithIDGenerator(&lowIDs{}))
 	total := 0
 	for _, c := range scrubtest.Corpus {
 		total += len(c.Secrets)
@@ -109,4 +111,17 @@ func TestNoCorpusSecretInThePayload(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d distinct secrets of the corpus reached the Datadog payload", len(leaked), total)
+}
+
+// lowIDs gives IDs whose bytes are all below 0x10, so no printable text
+// appears in them.
+type lowIDs struct{ n byte }
+
+func (g *lowIDs) NewIDs(ctx context.Context) (trace.TraceID, trace.SpanID) {
+	return trace.TraceID{15: 1}, g.NewSpanID(ctx, trace.TraceID{})
+}
+
+func (g *lowIDs) NewSpanID(context.Context, trace.TraceID) trace.SpanID {
+	g.n = g.n%15 + 1
+	return trace.SpanID{7: g.n, 0: 1}
 }
