@@ -19,6 +19,8 @@ type config struct {
 	noGlobals   bool
 	hooks       []Hooks
 	getenv      func(string) string
+	mode        ProcessingMode // mode.go
+	queueSize   int
 }
 
 // WithTracerProvider makes the wrapper use tp (which must already export to
