@@ -186,7 +186,7 @@ func (f *function) said(s string) bool {
 }
 
 // waitFor polls cond for up to a minute.
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	for stop := time.Now().Add(time.Minute); time.Now().Before(stop); time.Sleep(10 * time.Millisecond) {
 		if cond() {
