@@ -23,7 +23,8 @@
 //     or re-panics it unchanged;
 //   - writes everything the invocation produced to the daemon before the
 //     handler returns: Lambda may freeze the process right after. No
-//     background goroutine is involved.
+//     background goroutine is involved. (That is the default processing
+//     mode, sync; see below for async and finalize.)
 //
 // An invocation still running shortly before its deadline (Lambda kills the
 // process at the deadline) is cut: the margin is a tenth of the time it had
@@ -41,6 +42,14 @@
 //
 // With Sampled=0, or a header without Parent (PassThrough mode), nothing is
 // sent, but the context still carries the trace downstream.
+//
+// [WithProcessingMode], or LAMBDA_EXTENSION_SPAN_PROCESSOR_MODE, chooses
+// when spans are exported: sync (the default, above), async (after the
+// response has reached Lambda, from an internal extension; see
+// [ProcessingModeAsync]) or finalize (by the program's own span
+// processors). The default setup keeps ended spans in a queue bounded by
+// LAMBDA_SPAN_PROCESSOR_QUEUE_SIZE (2,048): a full queue is exported at
+// once, never dropped, and [QueueStats] counts what was lost.
 //
 // For a clean shutdown when Lambda stops the execution environment, start
 // the function with lambda.StartWithOptions(h, lambda.WithEnableSIGTERM(f))

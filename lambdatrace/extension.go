@@ -91,7 +91,9 @@ func apiTransport() *http.Transport {
 	return t
 }
 
-func (x *extension) url(path string) string { return "http://" + x.api + "/2020-01-01/extension/" + path }
+func (x *extension) url(path string) string {
+	return "http://" + x.api + "/2020-01-01/extension/" + path
+}
 
 // register registers for INVOKE only: internal extensions may not
 // register for SHUTDOWN.
