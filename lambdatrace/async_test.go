@@ -236,3 +236,16 @@ func TestAsyncFallsBackToSync(t *testing.T) {
 		})
 	}
 }
+
+// A panic in async mode is written before the process exits: aws-lambda-go
+// posts the error and exits, before the extension could export.
+func TestAsyncPanicIsWrittenBeforeExit(t *testing.T) {
+	f := startFunction(t, "work", asyncEnv)
+	res := f.invoke(t, workEvent{Children: 1, Panic: "nil map write"}, header(seqRoot(0), seqParent(0), 1))
+	if !res.Failed {
+		t.Fatalf("the runtime got %q; want the panic", res.Body)
+	}
+	if got := waitTraces(f, 1, 2); got[seqRoot(0)] != 2 {
+		t.Errorf("traces %v, want the invocation and its child", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -72,11 +73,18 @@ func startExtension(getenv func(string) string) (*extension, error) {
 		return nil, fmt.Errorf("AWS_LAMBDA_MAX_CONCURRENCY=%d (Lambda Managed Instances send no INVOKE events to extensions)", n)
 	}
 	x := &extension{api: api, posted: make(chan string, 64), client: &http.Client{Transport: apiTransport()}}
-	if err := x.register(); err != nil {
+	// The proxy first: once registered, the extension must ask for events.
+	ln, serve, err := x.proxyRuntime()
+	if err != nil {
 		return nil, err
 	}
-	if err := x.proxyRuntime(); err != nil {
+	if err := x.register(); err != nil {
+		_ = ln.Close()
 		return nil, err
+	}
+	serve()
+	if err := os.Setenv("AWS_LAMBDA_RUNTIME_API", ln.Addr().String()); err != nil {
+		otel.Handle(fmt.Errorf("lambdatrace: async processing exports after the handler returns, not after the response is posted: %w", err))
 	}
 	go x.loop()
 	x.onSIGTERM()

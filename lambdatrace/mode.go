@@ -1,6 +1,7 @@
 package lambdatrace
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -138,4 +139,15 @@ func (w *wrapper) flushesInHandler() bool {
 		return w.ext == nil || w.ext.failed.Load()
 	}
 	return true
+}
+
+// flushBeforeExit flushes after a panic when the handler does not flush
+// by itself (async mode): aws-lambda-go posts the error and exits the
+// process, before the extension could export. Finalize mode is left alone.
+func (w *wrapper) flushBeforeExit(ctx context.Context) {
+	if w.cfg.mode == ProcessingModeAsync && !w.flushesInHandler() {
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), flushTimeout)
+		defer cancel()
+		_ = w.setup.flush(fctx)
+	}
 }

@@ -15,13 +15,14 @@ import (
 // proxyRuntime puts a proxy between the function's runtime loop and the
 // Runtime API, so the extension knows when a response has been posted:
 // the handler's return is earlier, and aws-lambda-go has no hook after
-// the post. It points AWS_LAMBDA_RUNTIME_API at the proxy (lambda.Start,
-// called after Wrap, reads it). Every call is passed on unchanged; a
-// response or error the Runtime API accepted is reported to the loop.
-func (x *extension) proxyRuntime() error {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// the post. Its listener's address is for AWS_LAMBDA_RUNTIME_API
+// (lambda.Start, called after Wrap, reads it). Every call is passed on
+// unchanged; a response or error the Runtime API accepted is reported to
+// the loop. It serves once serve is called.
+func (x *extension) proxyRuntime() (ln net.Listener, serve func(), err error) {
+	ln, err = net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return fmt.Errorf("starting the Runtime API proxy: %w", err)
+		return nil, nil, fmt.Errorf("starting the Runtime API proxy: %w", err)
 	}
 	target := &url.URL{Scheme: "http", Host: x.api}
 	rp := &httputil.ReverseProxy{
@@ -34,8 +35,7 @@ func (x *extension) proxyRuntime() error {
 			return nil
 		},
 	}
-	go func() { _ = http.Serve(ln, rp) }()
-	return os.Setenv("AWS_LAMBDA_RUNTIME_API", ln.Addr().String())
+	return ln, func() { go func() { _ = http.Serve(ln, rp) }() }, nil
 }
 
 // postedID is the request ID of a POST of a response or an error:

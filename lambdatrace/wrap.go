@@ -51,6 +51,7 @@ func Wrap[In, Out any](h func(context.Context, In) (Out, error), opts ...Option)
 			case r != nil:
 				inv.panicked(r)
 				w.finish(ctx, inv)
+				w.flushBeforeExit(ctx)
 			default:
 				inv.result(any(out), err)
 				w.finish(ctx, inv)
