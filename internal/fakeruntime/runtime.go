@@ -217,7 +217,11 @@ func (r *Runtime) finish(failed bool) http.HandlerFunc {
 		r.mu.Lock()
 		inv, late := r.inflight[id], r.expired[id]
 		if inv != nil {
-			r.record(map[bool]string{false: EventResponse, true: EventError}[failed], id, "")
+			kind := EventResponse
+			if failed {
+				kind = EventError
+			}
+			r.record(kind, id, "")
 		}
 		delete(r.inflight, id)
 		delete(r.expired, id)
