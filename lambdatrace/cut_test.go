@@ -30,6 +30,7 @@ func TestCutRacesTheReturn(t *testing.T) {
 		}
 	}}))
 	const n = 40
+	dropped := lambdatrace.QueueStats().Dropped
 	for i := range n {
 		// A 20 ms budget has a 2 ms margin: returns land before, at and
 		// after the cut.
@@ -41,8 +42,11 @@ func TestCutRacesTheReturn(t *testing.T) {
 		t.Errorf("End hooks ran %d times for %d invocations", ends.Load(), n)
 	}
 	all := flatten(t, d.Quiet(150*time.Millisecond)) // fails on a span received twice
-	if len(all) != 2*n {
-		t.Errorf("%d spans received, want %d", len(all), 2*n)
+	// A cut's flush has 1.8 ms here; on a loaded machine it can miss that
+	// and drop its spans, counted: every span is received or counted, once.
+	lost := lambdatrace.QueueStats().Dropped - dropped
+	if uint64(len(all))+lost != 2*n || len(all) == 0 {
+		t.Errorf("%d spans received and %d counted as dropped, want %d in all", len(all), lost, 2*n)
 	}
 	t.Logf("%d of %d invocations cut at their deadline", timeouts.Load(), n)
 }

@@ -104,5 +104,7 @@ func (w *wrapper) cut(ctx context.Context, inv *invocation, deadline time.Time, 
 		attribute.String("exception.message", msg)))
 	inv.span.SetStatus(codes.Error, msg)
 	inv.span.End(trace.WithTimestamp(at))
-	_ = w.setup.flush(fctx) // failures are counted in the exporter's Stats
+	if w.cfg.mode != ProcessingModeFinalize {
+		_ = w.setup.flush(fctx) // failures are counted in the exporter's Stats
+	}
 }

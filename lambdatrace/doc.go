@@ -26,7 +26,8 @@
 //     or re-panics it unchanged;
 //   - writes everything the invocation produced to the daemon before the
 //     handler returns: Lambda may freeze the process right after. No
-//     background goroutine is involved.
+//     background goroutine is involved. (That is the default processing
+//     mode, sync; see below for async and finalize.)
 //
 // An invocation still running shortly before its deadline (Lambda kills the
 // process at the deadline) is cut: the margin is a tenth of the time it had
@@ -53,6 +54,14 @@
 // these contexts become links, one per record; see [WithEventParent] to
 // make them the parent. The _datadog attribute is left in the event the
 // handler gets (Datadog's library strips it; this package does not).
+//
+// [WithProcessingMode], or LAMBDA_EXTENSION_SPAN_PROCESSOR_MODE, chooses
+// when spans are exported: sync (the default, above), async (after the
+// response has reached Lambda, from an internal extension; see
+// [ProcessingModeAsync]) or finalize (by the program's own span
+// processors). The default setup keeps ended spans in a queue bounded by
+// LAMBDA_SPAN_PROCESSOR_QUEUE_SIZE (2,048): a full queue is exported at
+// once, never dropped, and [QueueStats] counts what was lost.
 //
 // For a clean shutdown when Lambda stops the execution environment, start
 // the function with lambda.StartWithOptions(h, lambda.WithEnableSIGTERM(f))

@@ -33,7 +33,7 @@ func startFunction(t *testing.T, handler string, env ...string) *function {
 }
 
 // startFunctionWith is startFunction with a Runtime of these options.
-func startFunctionWith(t *testing.T, o fakeruntime.Options, handler string, env ...string) *function {
+func startFunctionWith(t testing.TB, o fakeruntime.Options, handler string, env ...string) *function {
 	t.Helper()
 	rt, err := fakeruntime.New(o)
 	if err != nil {

@@ -34,7 +34,13 @@ type workEvent struct {
 	Fail     string `json:"fail"`
 	Panic    string `json:"panic"`
 	HangMs   int    `json:"hang_ms"` // a span open this long, then one more after it
+	// LateFile: a span "late" ends when this file exists, after the handler
+	// returned, and the function then writes lateEnded to stderr.
+	LateFile string `json:"late_file"`
 }
+
+// lateEnded is what the function writes when the LateFile span has ended.
+const lateEnded = "the late span has ended"
 
 func work(ctx context.Context, e workEvent) (string, error) {
 	tr := otel.Tracer("work")
@@ -50,6 +56,18 @@ func work(ctx context.Context, e workEvent) (string, error) {
 		go func() {
 			time.Sleep(time.Duration(e.LateMs) * time.Millisecond)
 			late.End()
+		}()
+	}
+	if e.LateFile != "" {
+		_, late := tr.Start(ctx, "late")
+		go func() {
+			for stop := time.Now().Add(time.Minute); time.Now().Before(stop); time.Sleep(5 * time.Millisecond) {
+				if _, err := os.Stat(e.LateFile); err == nil {
+					break
+				}
+			}
+			late.End()
+			fmt.Fprintln(os.Stderr, lateEnded)
 		}()
 	}
 	if e.HangMs > 0 {
@@ -88,6 +106,8 @@ func runFunction(name string) {
 		lambda.Start(lambdatrace.Wrap(apiHandler))
 	case "sqs":
 		lambda.Start(lambdatrace.WrapNoOutput(sqsHandler))
+	case "datadog":
+		runDatadog()
 	}
 	fmt.Fprintf(os.Stderr, "unknown handler %q\n", name)
 	os.Exit(2)

@@ -20,7 +20,9 @@ type config struct {
 	noGlobals   bool
 	hooks       []Hooks
 	getenv      func(string) string
-	eventParent bool // WithEventParent
+	eventParent bool           // WithEventParent
+	mode        ProcessingMode // mode.go
+	queueSize   int
 }
 
 // WithTracerProvider makes the wrapper use tp (which must already export to

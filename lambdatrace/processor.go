@@ -10,10 +10,10 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-// maxPending bounds the spans kept between flushes; beyond it spans are
-// exported at once in a batch of their own rather than held. It bounds the
-// open spans tracked for the deadline cut too; spans beyond it are not cut.
-const maxPending = 4096
+// maxOpen bounds the open spans tracked for the deadline cut; spans beyond
+// it are not cut. (The ended spans kept between flushes are bounded by the
+// queue size: see queue.go.)
+const maxOpen = 4096
 
 // flushProcessor keeps ended spans in memory and exports them all in one
 // ExportSpans call when flushed, so the exporter can nest a whole
@@ -26,6 +26,7 @@ const maxPending = 4096
 // deadline can end them (endOpen).
 type flushProcessor struct {
 	exp     sdktrace.SpanExporter
+	size    int // the queue's bound
 	mu      sync.Mutex
 	pending []sdktrace.ReadOnlySpan
 	open    map[trace.SpanID]openSpan
@@ -40,8 +41,8 @@ type openSpan struct {
 
 var _ sdktrace.SpanProcessor = (*flushProcessor)(nil)
 
-func newFlushProcessor(exp sdktrace.SpanExporter) *flushProcessor {
-	return &flushProcessor{exp: exp, open: map[trace.SpanID]openSpan{}}
+func newFlushProcessor(exp sdktrace.SpanExporter, size int) *flushProcessor {
+	return &flushProcessor{exp: exp, size: max(size, 1), open: map[trace.SpanID]openSpan{}}
 }
 
 // OnStart notes a sampled span as open, under the root of its open local
@@ -59,28 +60,34 @@ func (p *flushProcessor) OnStart(_ context.Context, s sdktrace.ReadWriteSpan) {
 			root = o.root
 		}
 	}
-	if len(p.open) < maxPending {
+	if len(p.open) < maxOpen {
 		p.open[id] = openSpan{span: s, root: root}
 	}
 	p.mu.Unlock()
 }
 
-// OnEnd keeps a sampled span until the next flush.
+// OnEnd keeps a sampled span until the next flush; when the queue is full
+// its spans are exported at once, in the goroutine that ended the span.
 func (p *flushProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
-	if !s.SpanContext().IsSampled() || p.closed.Load() {
+	if !s.SpanContext().IsSampled() {
+		return
+	}
+	if p.closed.Load() {
+		stats.dropped.Add(1) // ended after Shutdown
 		return
 	}
 	p.mu.Lock()
 	delete(p.open, s.SpanContext().SpanID())
 	p.pending = append(p.pending, s)
-	full := len(p.pending) >= maxPending
+	full := len(p.pending) >= p.size
 	var batch []sdktrace.ReadOnlySpan
 	if full {
 		batch, p.pending = p.pending, nil
 	}
 	p.mu.Unlock()
 	if full {
-		p.export(context.Background(), batch)
+		stats.early.Add(1)
+		_ = p.export(context.Background(), batch)
 	}
 }
 
@@ -115,7 +122,13 @@ func (p *flushProcessor) export(ctx context.Context, batch []sdktrace.ReadOnlySp
 	if len(batch) == 0 {
 		return nil
 	}
-	return p.exp.ExportSpans(ctx, batch)
+	err := p.exp.ExportSpans(ctx, batch)
+	if err != nil {
+		stats.dropped.Add(uint64(len(batch)))
+	} else {
+		stats.exported.Add(uint64(len(batch)))
+	}
+	return err
 }
 
 // Shutdown flushes and shuts the exporter down.

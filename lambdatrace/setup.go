@@ -73,7 +73,7 @@ func newSetup(c *config) setup {
 		// handler (whose default logs to stderr, which Lambda keeps).
 		otel.Handle(fmt.Errorf("lambdatrace: tracing is off: %w", err))
 	} else {
-		proc = newFlushProcessor(exp)
+		proc = newFlushProcessor(exp, c.queueSize)
 		opts = append(opts, sdktrace.WithSpanProcessor(proc))
 	}
 	tp := sdktrace.NewTracerProvider(opts...)

@@ -16,6 +16,7 @@ type wrapper struct {
 	setup  setup
 	warm   atomic.Bool // set after the first invocation
 	fnName string
+	ext    *extension // async mode's extension; nil in sync mode
 }
 
 func newWrapper(opts []Option) *wrapper {
@@ -26,7 +27,9 @@ func newWrapper(opts []Option) *wrapper {
 		}
 	}
 	w := &wrapper{cfg: c, fnName: lambdaenv.Name(c.getenv)}
+	problems := resolveMode(&w.cfg)
 	w.setup = newSetup(&w.cfg)
+	w.startMode(problems)
 	return w
 }
 
@@ -48,6 +51,7 @@ func Wrap[In, Out any](h func(context.Context, In) (Out, error), opts ...Option)
 			case r != nil:
 				inv.panicked(r)
 				w.finish(ctx, inv)
+				w.flushBeforeExit(ctx)
 			default:
 				inv.result(any(out), err)
 				w.finish(ctx, inv)
@@ -105,6 +109,9 @@ func (w *wrapper) runEndHooks(ctx context.Context, inv *invocation, end time.Tim
 
 // flush writes every span that has ended, within flushTimeout.
 func (w *wrapper) flush(ctx context.Context) {
+	if !w.flushesInHandler() {
+		return
+	}
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), flushTimeout)
 	defer cancel()
 	_ = w.setup.flush(fctx) // failures are counted in the exporter's Stats

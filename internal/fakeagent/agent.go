@@ -27,7 +27,7 @@ type Agent struct {
 }
 
 // Start starts an agent that runs until the test ends.
-func Start(t *testing.T) *Agent {
+func Start(t testing.TB) *Agent {
 	a := &Agent{Status: http.StatusOK}
 	a.Srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/v0.4/traces" || (r.Method != http.MethodPut && r.Method != http.MethodPost) {

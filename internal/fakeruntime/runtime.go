@@ -41,6 +41,12 @@ type Options struct {
 	// RequestID makes the request ID of each invocation; the default is a
 	// sequence under a fixed prefix.
 	RequestID func() string
+	// OnResponse, if set, is called with the request ID when the function
+	// posts a response or an error, before the function is answered.
+	OnResponse func(requestID string)
+	// NoExtensions makes the Extensions API answer 404, as where it is
+	// unavailable.
+	NoExtensions bool
 }
 
 // Result is how an invocation ended.
@@ -73,6 +79,11 @@ type Runtime struct {
 	expired   map[string]bool // timed out; a late answer is dropped
 	seq       atomic.Int64
 	initError atomic.Pointer[string]
+	// The Extensions API (extensions.go), under mu.
+	exts    map[string]*extension
+	changed chan struct{} // closed when an extension parks or goes
+	log     []Event
+	logSeq  int64
 }
 
 // New serves a Runtime API on a random local port until Close.
@@ -88,7 +99,8 @@ func New(o Options) (*Runtime, error) {
 		return nil, fmt.Errorf("fakeruntime: %w", err)
 	}
 	r := &Runtime{opts: o, ln: ln, served: make(chan struct{}),
-		queue: make(chan *invocation), inflight: map[string]*invocation{}, expired: map[string]bool{}}
+		queue: make(chan *invocation), inflight: map[string]*invocation{}, expired: map[string]bool{},
+		exts: map[string]*extension{}, changed: make(chan struct{})}
 	if r.opts.RequestID == nil {
 		r.opts.RequestID = func() string { return fmt.Sprintf("c6af9ac6-7b61-11e6-9a41-%012d", r.seq.Add(1)) }
 	}
@@ -98,6 +110,8 @@ func New(o Options) (*Runtime, error) {
 	mux.HandleFunc("POST "+base+"invocation/{id}/response", r.finish(false))
 	mux.HandleFunc("POST "+base+"invocation/{id}/error", r.finish(true))
 	mux.HandleFunc("POST "+base+"init/error", r.initErr)
+	mux.HandleFunc("POST /2020-01-01/extension/register", r.register)
+	mux.HandleFunc("GET /2020-01-01/extension/event/next", r.eventNext)
 	r.srv = &http.Server{Handler: mux}
 	go func() {
 		defer close(r.served)
@@ -176,8 +190,12 @@ func (r *Runtime) next(w http.ResponseWriter, req *http.Request) {
 	}
 	// The header has millisecond precision; the deadline is that millisecond.
 	deadline := time.UnixMilli(time.Now().Add(r.opts.Timeout).UnixMilli())
+	if !r.awaitExtensions(req.Context(), inv, deadline) {
+		return
+	}
 	r.mu.Lock()
 	r.inflight[inv.id] = inv
+	r.record(EventInvoke, inv.id, "")
 	inv.timer = time.AfterFunc(time.Until(deadline), func() { r.expire(inv) })
 	r.mu.Unlock()
 	h := w.Header()
@@ -198,6 +216,13 @@ func (r *Runtime) finish(failed bool) http.HandlerFunc {
 		body, _ := io.ReadAll(io.LimitReader(req.Body, maxResponse))
 		r.mu.Lock()
 		inv, late := r.inflight[id], r.expired[id]
+		if inv != nil {
+			kind := EventResponse
+			if failed {
+				kind = EventError
+			}
+			r.record(kind, id, "")
+		}
 		delete(r.inflight, id)
 		delete(r.expired, id)
 		if inv != nil {
@@ -211,6 +236,9 @@ func (r *Runtime) finish(failed bool) http.HandlerFunc {
 		if inv == nil {
 			http.Error(w, `{"errorMessage":"unknown invocation `+id+`","errorType":"InvalidRequestID"}`, http.StatusBadRequest)
 			return
+		}
+		if r.opts.OnResponse != nil {
+			r.opts.OnResponse(id)
 		}
 		inv.done <- Result{Body: body, Failed: failed}
 		w.WriteHeader(http.StatusAccepted)
