@@ -57,9 +57,9 @@ type otlpGroup struct {
 }
 
 type scopeKey struct {
-	res                     int32
+	res                      int32
 	name, version, schemaURL string
-	attrs                   attribute.Distinct
+	attrs                    attribute.Distinct
 }
 
 // OTLPPacker packs one batch of spans into OTLP datagrams: the daemon's

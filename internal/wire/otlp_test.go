@@ -11,9 +11,9 @@ import (
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
-	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/instrumentation"
 	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
 	commonpb "go.opentelemetry.io/proto/otlp/common/v1"
@@ -21,6 +21,7 @@ import (
 	"google.golang.org/protobuf/encoding/prototext"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/otelxray/otelxray/internal/scrub"
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -81,19 +82,20 @@ func packOTLP(t testing.TB, stubs tracetest.SpanStubs, unsampled func(i int) boo
 }
 
 // wantSpan is the OTLP span an exporter must write for s, built field by
-// field from the specification, independently of the encoder.
+// field from the specification with the official types, independently of
+// the encoder (strings pass the same scrubbing and UTF-8 repair).
 func wantSpan(s sdktrace.ReadOnlySpan) *tracepb.Span {
 	sc, parent := s.SpanContext(), s.Parent()
 	tid, sid := sc.TraceID(), sc.SpanID()
 	out := &tracepb.Span{
 		TraceId: tid[:], SpanId: sid[:], TraceState: sc.TraceState().String(),
-		Name: s.Name(), Kind: tracepb.Span_SpanKind(s.SpanKind()),
+		Name: validUTF8(scrub.Redact(s.Name()), -1), Kind: tracepb.Span_SpanKind(s.SpanKind()),
 		StartTimeUnixNano: uint64(s.StartTime().UnixNano()), EndTimeUnixNano: uint64(s.EndTime().UnixNano()),
 		Attributes:             wantKVs(s.Attributes()),
 		DroppedAttributesCount: uint32(s.DroppedAttributes()),
 		DroppedEventsCount:     uint32(s.DroppedEvents()),
 		DroppedLinksCount:      uint32(s.DroppedLinks()),
-		Status:                 &tracepb.Status{Message: s.Status().Description},
+		Status:                 &tracepb.Status{Message: validUTF8(scrub.Redact(s.Status().Description), -1)},
 		Flags:                  uint32(sc.TraceFlags()) | 0x100,
 	}
 	if parent.HasSpanID() {
@@ -110,7 +112,7 @@ func wantSpan(s sdktrace.ReadOnlySpan) *tracepb.Span {
 		out.Status.Code = tracepb.Status_STATUS_CODE_ERROR
 	}
 	for _, ev := range s.Events() {
-		out.Events = append(out.Events, &tracepb.Span_Event{TimeUnixNano: uint64(ev.Time.UnixNano()), Name: ev.Name,
+		out.Events = append(out.Events, &tracepb.Span_Event{TimeUnixNano: uint64(ev.Time.UnixNano()), Name: validUTF8(scrub.Redact(ev.Name), -1),
 			Attributes: wantKVs(ev.Attributes), DroppedAttributesCount: uint32(ev.DroppedAttributeCount)})
 	}
 	for _, l := range s.Links() {
@@ -128,12 +130,12 @@ func wantSpan(s sdktrace.ReadOnlySpan) *tracepb.Span {
 func wantKVs(attrs []attribute.KeyValue) []*commonpb.KeyValue {
 	var out []*commonpb.KeyValue
 	for _, kv := range attrs {
-		out = append(out, &commonpb.KeyValue{Key: string(kv.Key), Value: wantValue(kv.Value)})
+		out = append(out, &commonpb.KeyValue{Key: validUTF8(string(kv.Key), -1), Value: wantValue(string(kv.Key), kv.Value)})
 	}
 	return out
 }
 
-func wantValue(v attribute.Value) *commonpb.AnyValue {
+func wantValue(key string, v attribute.Value) *commonpb.AnyValue {
 	arr := func(vs []*commonpb.AnyValue) *commonpb.AnyValue {
 		return &commonpb.AnyValue{Value: &commonpb.AnyValue_ArrayValue{ArrayValue: &commonpb.ArrayValue{Values: vs}}}
 	}
@@ -146,25 +148,25 @@ func wantValue(v attribute.Value) *commonpb.AnyValue {
 	case attribute.FLOAT64:
 		return &commonpb.AnyValue{Value: &commonpb.AnyValue_DoubleValue{DoubleValue: v.AsFloat64()}}
 	case attribute.STRING:
-		return &commonpb.AnyValue{Value: &commonpb.AnyValue_StringValue{StringValue: v.AsString()}}
+		return &commonpb.AnyValue{Value: &commonpb.AnyValue_StringValue{StringValue: validUTF8(scrub.Value(key, v.AsString()), -1)}}
 	case attribute.STRINGSLICE:
 		for _, x := range v.AsStringSlice() {
-			vs = append(vs, wantValue(attribute.StringValue(x)))
+			vs = append(vs, wantValue(key, attribute.StringValue(x)))
 		}
 		return arr(vs)
 	case attribute.INT64SLICE:
 		for _, x := range v.AsInt64Slice() {
-			vs = append(vs, wantValue(attribute.Int64Value(x)))
+			vs = append(vs, wantValue(key, attribute.Int64Value(x)))
 		}
 		return arr(vs)
 	case attribute.BOOLSLICE:
 		for _, x := range v.AsBoolSlice() {
-			vs = append(vs, wantValue(attribute.BoolValue(x)))
+			vs = append(vs, wantValue(key, attribute.BoolValue(x)))
 		}
 		return arr(vs)
 	case attribute.FLOAT64SLICE:
 		for _, x := range v.AsFloat64Slice() {
-			vs = append(vs, wantValue(attribute.Float64Value(x)))
+			vs = append(vs, wantValue(key, attribute.Float64Value(x)))
 		}
 		return arr(vs)
 	}
