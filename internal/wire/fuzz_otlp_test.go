@@ -24,8 +24,8 @@ func FuzzOTLP(f *testing.F) {
 	f.Add("\xff\xfe<>", "a.b\x00c", "\xed\xa0\x80 \u2028", math.Inf(1), int64(-1), uint16(40), uint16(1))
 	f.Add("q", "db.statement", strings.Repeat("é", 300), math.NaN(), int64(math.MinInt64), uint16(700), uint16(2))
 	f.Fuzz(func(t *testing.T, name, key, value string, num float64, n int64, count, repeat uint16) {
-		count = count%1200 + 1
-		big := strings.Repeat(value, int(repeat%200))
+		count = count%300 + 1
+		big := strings.Repeat(value, int(repeat%64))
 		var stubs tracetest.SpanStubs
 		for i := uint64(1); i <= uint64(count); i++ {
 			s := span(i, i/2, attribute.String(key, value), attribute.Float64(key+".f", num),
