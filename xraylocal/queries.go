@@ -70,6 +70,7 @@ func (s *Server) Traces(query string) []TraceSummary {
 		if query == "" || matches(tr.search, query) {
 			sum := t.TraceSummary
 			sum.Services = slices.Clone(sum.Services)
+			sum.Format = s.formats.of(sum.ID)
 			out = append(out, sum)
 		}
 	}
@@ -85,7 +86,9 @@ func (s *Server) Trace(id string) (*Trace, bool) {
 	if tr == nil {
 		return nil, false
 	}
-	return tr.assemble(), true
+	t := tr.assemble()
+	t.Format = s.formats.of(id)
+	return t, true
 }
 
 // ServiceMap returns the service map over all traces held, including
