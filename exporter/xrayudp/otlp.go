@@ -31,19 +31,7 @@ func (e *Exporter) packOTLP(p *wire.OTLPPacker, spans []sdktrace.ReadOnlySpan) {
 		}
 	}
 	p.Pack()
-	noParent += uint64(p.Orphans())
-	if unsampled > 0 {
-		e.stats.unsampled.Add(unsampled)
-	}
-	if noParent > 0 {
-		e.stats.noParent.Add(noParent)
-	}
-	if invalid > 0 {
-		e.stats.invalid.Add(invalid)
-	}
-	if n := p.Trimmed(); n > 0 {
-		e.stats.trimmed.Add(uint64(n))
-	}
+	e.countPacked(unsampled, noParent+uint64(p.Orphans()), invalid, p.Trimmed())
 }
 
 // sendableUnsampled reports whether an unsampled span may go out as T1U:

@@ -358,3 +358,43 @@ func idString(n uint64) string {
 	id := spanContext(n).SpanID()
 	return string(id[:])
 }
+
+func TestOTLPResourcesAndScopesOncePerDatagram(t *testing.T) {
+	huge := resource.NewSchemaless(attribute.String("service.name", "big"), attribute.String("blob", strings.Repeat("r", 100_000)))
+	var stubs tracetest.SpanStubs
+	for i := uint64(1); i <= 600; i++ {
+		s := span(i, 0, dynamoAttrs(int(i))...)
+		s.Resource = otlpRes
+		if i%3 == 0 {
+			s.Resource = huge
+		}
+		s.InstrumentationScope = instrumentation.Scope{Name: []string{"a", "b", "c", "d"}[i%4]}
+		stubs = append(stubs, s)
+	}
+	p, tds, _ := packOTLP(t, stubs, nil)
+	if got := len(allSpans(tds)); got != 600 || p.Trimmed() != 0 {
+		t.Fatalf("%d spans arrived, %d trimmed; want 600, none", got, p.Trimmed())
+	}
+	for k, td := range tds {
+		resources := map[string]bool{}
+		for _, rs := range td.ResourceSpans {
+			key := prototext.Format(rs.Resource)
+			if resources[key] {
+				t.Errorf("datagram %d: a resource twice", k)
+			}
+			resources[key] = true
+			scopes := map[string]bool{}
+			for _, ss := range rs.ScopeSpans {
+				if scopes[ss.Scope.Name] {
+					t.Errorf("datagram %d: scope %s twice under one resource", k, ss.Scope.Name)
+				}
+				scopes[ss.Scope.Name] = true
+			}
+			for _, kv := range rs.Resource.Attributes {
+				if kv.Key == "blob" && len(kv.Value.GetStringValue()) > otlpNameMax {
+					t.Errorf("the huge resource attribute was not cut: %d bytes", len(kv.Value.GetStringValue()))
+				}
+			}
+		}
+	}
+}

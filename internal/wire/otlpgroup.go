@@ -1,8 +1,6 @@
 package wire
 
 import (
-	"slices"
-
 	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
@@ -82,24 +80,7 @@ func appendAttrsLimited(b []byte, f, droppedField protowire.Number, attrs []attr
 	if len(b)-start <= max {
 		return b
 	}
-	sizes := make([]int, len(attrs))
-	order := make([]int, len(attrs))
-	var scratch []byte
-	for i, kv := range attrs {
-		scratch = appendKeyValue(scratch[:0], f, kv, otlpNameMax, 0)
-		sizes[i], order[i] = len(scratch), i
-	}
-	slices.SortStableFunc(order, func(x, y int) int { return sizes[y] - sizes[x] })
-	skip := make([]bool, len(attrs))
-	excess, dropped := len(b)-start-max, 0
-	for _, i := range order {
-		if excess <= 0 {
-			break
-		}
-		skip[i] = true
-		excess -= sizes[i]
-		dropped++
-	}
+	skip, dropped := largestFirst(attrs, f, otlpNameMax, len(b)-start-max)
 	b = appendKeyValues(b[:start], f, attrs, otlpNameMax, skip)
 	return appendVarintField(b, droppedField, uint64(dropped))
 }

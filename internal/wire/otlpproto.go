@@ -222,25 +222,23 @@ func appendArrayValue(b []byte, key string, v attribute.Value, strMax, depth int
 	b, start := openMsg(b, fAnyArray)
 	switch v.Type() {
 	case attribute.BOOLSLICE:
-		for _, x := range v.AsBoolSlice() {
-			b = appendAnyValue(b, fListValues, key, attribute.BoolValue(x), strMax, depth)
-		}
+		b = appendValues(b, key, v.AsBoolSlice(), attribute.BoolValue, strMax, depth)
 	case attribute.INT64SLICE:
-		for _, x := range v.AsInt64Slice() {
-			b = appendAnyValue(b, fListValues, key, attribute.Int64Value(x), strMax, depth)
-		}
+		b = appendValues(b, key, v.AsInt64Slice(), attribute.Int64Value, strMax, depth)
 	case attribute.FLOAT64SLICE:
-		for _, x := range v.AsFloat64Slice() {
-			b = appendAnyValue(b, fListValues, key, attribute.Float64Value(x), strMax, depth)
-		}
+		b = appendValues(b, key, v.AsFloat64Slice(), attribute.Float64Value, strMax, depth)
 	case attribute.STRINGSLICE:
-		for _, x := range v.AsStringSlice() {
-			b = appendAnyValue(b, fListValues, key, attribute.StringValue(x), strMax, depth)
-		}
+		b = appendValues(b, key, v.AsStringSlice(), attribute.StringValue, strMax, depth)
 	default:
-		for _, x := range v.AsSlice() {
-			b = appendAnyValue(b, fListValues, key, x, strMax, depth)
-		}
+		b = appendValues(b, key, v.AsSlice(), func(x attribute.Value) attribute.Value { return x }, strMax, depth)
 	}
 	return closeMsg(b, start)
+}
+
+// appendValues appends each element of xs as an ArrayValue.values entry.
+func appendValues[T any](b []byte, key string, xs []T, value func(T) attribute.Value, strMax, depth int) []byte {
+	for _, x := range xs {
+		b = appendAnyValue(b, fListValues, key, value(x), strMax, depth)
+	}
+	return b
 }

@@ -219,23 +219,30 @@ func appendSpanLimited(b []byte, s sdktrace.ReadOnlySpan, max int) ([]byte, bool
 // dropLargestAttributes leaves out s's attributes, largest first, until the
 // span fits max bytes or none is left.
 func dropLargestAttributes(b []byte, start int, s sdktrace.ReadOnlySpan, tr *spanTrim, max int) []byte {
-	attrs := s.Attributes()
+	tr.skip, _ = largestFirst(s.Attributes(), fSpanAttributes, tr.strMax, len(b)-start-max)
+	return appendSpan(b[:start], s, tr)
+}
+
+// largestFirst marks attributes to leave out, largest first (as encoded
+// with strings cut to strMax), until they free excess bytes, and counts them.
+func largestFirst(attrs []attribute.KeyValue, f protowire.Number, strMax, excess int) ([]bool, int) {
 	sizes := make([]int, len(attrs))
 	order := make([]int, len(attrs))
 	var scratch []byte
 	for i, kv := range attrs {
-		scratch = appendKeyValue(scratch[:0], fSpanAttributes, kv, tr.strMax, 0)
+		scratch = appendKeyValue(scratch[:0], f, kv, strMax, 0)
 		sizes[i], order[i] = len(scratch), i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return sizes[y] - sizes[x] })
-	tr.skip = make([]bool, len(attrs))
-	excess := len(b) - start - max
+	skip := make([]bool, len(attrs))
+	dropped := 0
 	for _, i := range order {
 		if excess <= 0 {
 			break
 		}
-		tr.skip[i] = true
+		skip[i] = true
 		excess -= sizes[i]
+		dropped++
 	}
-	return appendSpan(b[:start], s, tr)
+	return skip, dropped
 }
