@@ -152,5 +152,6 @@ func (e *Exporter) MarshalLog() any {
 		Type     string
 		Endpoint string
 		Lambda   bool
-	}{"xrayudp", e.addr, e.lambda}
+		Format   string
+	}{"xrayudp", e.addr, e.lambda, e.cfg.format.String()}
 }
