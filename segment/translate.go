@@ -91,22 +91,10 @@ func (t *Translator) IsSegment(s sdktrace.ReadOnlySpan) bool {
 // A subsegment's ParentID is set; whether it is nested or sent on its own
 // is the caller's choice (see [AppendIndependent]).
 func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
-	sc := s.SpanContext()
-	if !sc.IsSampled() {
-		return Document{}, DropUnsampled
+	if why := t.Decide(s); why != Keep {
+		return Document{}, why
 	}
-	if !sc.HasTraceID() || !sc.HasSpanID() {
-		return Document{}, DropInvalid
-	}
-	parent := s.Parent()
-	if t.cfg.Lambda && !parent.IsValid() {
-		return Document{}, DropNoParent
-	}
-	if t.cfg.Lambda && parent.IsRemote() && !parent.IsSampled() {
-		// Lambda decided not to trace this invocation (Sampled=0): a
-		// sampler that ignores the parent must not override that.
-		return Document{}, DropUnsampled
-	}
+	sc, parent := s.SpanContext(), s.Parent()
 	d := Document{
 		ID:          sc.SpanID(),
 		TraceID:     sc.TraceID(),

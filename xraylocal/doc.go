@@ -18,6 +18,17 @@
 // leaves them out instead. Documents that are not one JSON object with an
 // id and a trace_id are rejected, as X-Ray rejects them.
 //
+// OTLP datagrams on the same port (the header, then "T1S" or "T1U" and the
+// base64 of an OTLP ExportTraceServiceRequest, what xrayudp's FormatOTLP and
+// AWS's own Lambda exporters send) are decoded with the official OTLP
+// protos and checked by rules of their own (otlp.size, otlp.base64,
+// otlp.proto, otlp.trace_id, otlp.span_id, otlp.parent_id, otlp.time,
+// otlp.resource, otlp.empty), each with the path of the field. Their spans
+// are translated into the documents xrayudp would have sent for them (in
+// Lambda mode when the resource is a Lambda function's) and assembled like
+// any other; [TraceSummary].Format says "otlp" for such a trace. -forward
+// relays both formats unchanged.
+//
 // # Traces
 //
 // Documents are assembled as X-Ray does: subsegments nested in a document

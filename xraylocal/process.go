@@ -30,6 +30,10 @@ func (s *Server) Receive(datagram []byte) {
 // process handles one datagram: the daemon's checks, validate.Datagram,
 // assembly, and the outputs. It never panics on hostile input.
 func (s *Server) process(b []byte, from string, now time.Time) {
+	if prefix, payload, ok := otlpPrefix(b); ok {
+		s.processOTLP(b, prefix, payload, from, now) // OTLP: converted, then back here per document
+		return
+	}
 	var problems []validate.Problem
 	var verr *validate.Error
 	header, body, hasBody := splitDatagram(b)

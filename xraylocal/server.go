@@ -30,6 +30,8 @@ type Server struct {
 
 	outMu sync.Mutex // serializes the output writers
 
+	formats formats // the traces that arrived as OTLP
+
 	done      chan struct{}
 	wg        sync.WaitGroup
 	closeOnce sync.Once

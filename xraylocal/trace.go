@@ -104,6 +104,9 @@ type TraceSummary struct {
 	Services []string `json:"services"`
 	// Spans counts the trace's (sub)segments.
 	Spans int `json:"spans"`
+	// Format is the wire format the trace arrived in: "segments", or
+	// "otlp" when any of its spans came as OTLP (T1S or T1U).
+	Format string `json:"format"`
 	// DocumentCount is the number of documents kept (len(Trace.Documents)).
 	DocumentCount int `json:"document_count"`
 	// Error, Throttle and Fault are true when any span has the flag.

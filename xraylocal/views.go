@@ -156,6 +156,7 @@ func (s *Server) traces(query string, limit int) ([]TraceSummary, int) {
 		if limit < 0 || len(out) < limit {
 			sum := v.t.TraceSummary
 			sum.Services = slices.Clone(sum.Services)
+			sum.Format = s.formats.of(sum.ID)
 			out = append(out, sum)
 		}
 	}
@@ -175,7 +176,9 @@ func (s *Server) Trace(id string) (*Trace, bool) {
 	if snap == nil {
 		return nil, false
 	}
-	return snap.assemble(), true
+	t := snap.assemble()
+	t.Format = s.formats.of(id)
+	return t, true
 }
 
 // ServiceMap returns the service map over all traces held, including

@@ -35,6 +35,15 @@
 // shows as refusals (ICMP port unreachable) reported on later writes; see
 // [Stats].
 //
+// [WithFormat]([FormatOTLP]) (or OTEL_XRAY_UDP_FORMAT=otlp) sends OTLP
+// instead, as AWS's own Lambda exporters do: the daemon's header line, "T1S"
+// and the standard base64 of an OTLP ExportTraceServiceRequest. The same
+// spans are sent (the same Lambda rules), under the same limits: whole spans
+// per datagram, root first, each resource and scope once per datagram, a
+// span too big on its own trimmed (named in its otelxray.trimmed
+// attribute), the same Stats, pacing and errors. [WithUnsampledSpans] adds
+// the unsampled spans, behind "T1U" in datagrams of their own.
+//
 // UDP cannot report loss: Stats.Sent counts spans written to the socket, not
 // spans the daemon received. To make loss unlikely, a large flush sends the
 // documents nearest the root first (a receiver that falls behind loses

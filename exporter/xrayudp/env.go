@@ -36,6 +36,7 @@ func (c *config) fromEnv(getenv func(string) string) {
 		c.endpoint = DefaultEndpoint
 		c.endpointFrom = "the default"
 	}
+	c.formatFromEnv(getenv)
 	if c.lambda == nil {
 		on := lambdaenv.In(getenv)
 		c.lambda = &on

@@ -19,21 +19,22 @@ var _ sdktrace.SpanExporter = (*Exporter)(nil)
 // Exporter sends spans to the X-Ray daemon as segment documents over UDP.
 // It is safe for concurrent use. Create one with [New].
 type Exporter struct {
-	conn       conn
-	addr       string
-	lambda     bool
-	translator *segment.Translator
-	cfg        config
-	stats      counters
-	closed     atomic.Bool
-	lastSpans  atomic.Uint64 // spans in the last datagram written, for refusals
-	deadlineMu sync.Mutex    // guards deadline; never held across a write
-	deadline   time.Time     // the socket's write deadline, only moved forward
-	now        func() time.Time
-	queued     func() (int, bool) // the receiver's queued bytes, if it is on this host
-	closeOnce  sync.Once
-	closeErr   error
-	packers    sync.Pool // *wire.Packer
+	conn        conn
+	addr        string
+	lambda      bool
+	translator  *segment.Translator
+	cfg         config
+	stats       counters
+	closed      atomic.Bool
+	lastSpans   atomic.Uint64 // spans in the last datagram written, for refusals
+	deadlineMu  sync.Mutex    // guards deadline; never held across a write
+	deadline    time.Time     // the socket's write deadline, only moved forward
+	now         func() time.Time
+	queued      func() (int, bool) // the receiver's queued bytes, if it is on this host
+	closeOnce   sync.Once
+	closeErr    error
+	packers     sync.Pool // *wire.Packer
+	otlpPackers sync.Pool // *wire.OTLPPacker
 }
 
 // New returns an exporter with a UDP socket connected to the daemon. It sends
@@ -42,6 +43,9 @@ type Exporter struct {
 // tell): its drops show in [Exporter.Stats].
 func New(opts ...Option) (*Exporter, error) {
 	cfg := newConfig(opts)
+	if cfg.formatErr != nil {
+		return nil, cfg.formatErr
+	}
 	hp, err := parseAddress(cfg.endpoint)
 	if err != nil {
 		return nil, fmt.Errorf("%w (from %s)", err, cfg.endpointFrom)
@@ -74,6 +78,7 @@ func newExporter(cfg config, c conn, addr string) *Exporter {
 		}),
 	}
 	e.packers.New = func() any { return new(wire.Packer) }
+	e.otlpPackers.New = func() any { return new(wire.OTLPPacker) }
 	return e
 }
 
@@ -111,6 +116,9 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 		e.stats.canceled.Add(uint64(len(spans)))
 		return fmt.Errorf("xrayudp: export canceled before any of %d spans was sent: %w", len(spans), err)
 	}
+	if *e.cfg.format == FormatOTLP {
+		return e.exportOTLP(ctx, spans)
+	}
 	p := e.packers.Get().(*wire.Packer)
 	defer e.putPacker(p)
 	e.pack(p, spans)
@@ -144,5 +152,6 @@ func (e *Exporter) MarshalLog() any {
 		Type     string
 		Endpoint string
 		Lambda   bool
-	}{"xrayudp", e.addr, e.lambda}
+		Format   string
+	}{"xrayudp", e.addr, e.lambda, e.cfg.format.String()}
 }

@@ -27,7 +27,11 @@ func (e *Exporter) pack(p *wire.Packer, spans []sdktrace.ReadOnlySpan) {
 		}
 	}
 	p.Pack()
-	noParent += uint64(p.Orphans())
+	e.countPacked(unsampled, noParent+uint64(p.Orphans()), invalid, p.Trimmed())
+}
+
+// countPacked adds what packing one batch dropped and trimmed to the Stats.
+func (e *Exporter) countPacked(unsampled, noParent, invalid uint64, trimmed int) {
 	if unsampled > 0 {
 		e.stats.unsampled.Add(unsampled)
 	}
@@ -37,7 +41,7 @@ func (e *Exporter) pack(p *wire.Packer, spans []sdktrace.ReadOnlySpan) {
 	if invalid > 0 {
 		e.stats.invalid.Add(invalid)
 	}
-	if n := p.Trimmed(); n > 0 {
-		e.stats.trimmed.Add(uint64(n))
+	if trimmed > 0 {
+		e.stats.trimmed.Add(uint64(trimmed))
 	}
 }

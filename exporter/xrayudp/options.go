@@ -18,6 +18,9 @@ type config struct {
 	paceBytes    int
 	pause        time.Duration
 	getenv       func(string) string
+	format       *Format
+	formatErr    error
+	unsampled    bool
 }
 
 func newConfig(opts []Option) config {

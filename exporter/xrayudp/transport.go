@@ -9,8 +9,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
-
-	"github.com/otelxray/otelxray/internal/wire"
 )
 
 // conn is what the exporter writes through: the connected UDP socket, or in
@@ -33,10 +31,17 @@ func charged(n int) int {
 	return c + n/8 + 512
 }
 
+// datagrams is a packed batch: wire.Packer or wire.OTLPPacker.
+type datagrams interface {
+	Len() int
+	Datagram(k int) []byte
+	Spans(k int) int
+}
+
 // batch is the state of one send: the datagrams, how far it got, and what
 // went wrong.
 type batch struct {
-	p        *wire.Packer
+	p        datagrams
 	failed   int
 	firstErr error
 	refused  error
@@ -46,7 +51,7 @@ type batch struct {
 // concurrent calls without a lock: each datagram is one write, and the
 // kernel keeps datagrams whole. A large flush pauses between windows so a
 // receiver sharing the CPU can drain. It returns the first error, once.
-func (e *Exporter) send(ctx context.Context, p *wire.Packer) error {
+func (e *Exporter) send(ctx context.Context, p datagrams) error {
 	b := batch{p: p}
 	window := 0
 	for k := range p.Len() {
@@ -223,7 +228,7 @@ func (e *Exporter) cancel(b *batch, k int, err error) error {
 }
 
 // dropFrom counts the spans of datagrams k and later as dropped.
-func (e *Exporter) dropFrom(p *wire.Packer, k int, c *atomic.Uint64) {
+func (e *Exporter) dropFrom(p datagrams, k int, c *atomic.Uint64) {
 	n := 0
 	for ; k < p.Len(); k++ {
 		n += p.Spans(k)

@@ -20,6 +20,12 @@
 // the validator (segment's Validate) checks them independently, and the fuzz
 // tests hold the two against each other.
 //
+// [OTLPPacker] packs a batch as OTLP instead: the header, "T1S" or "T1U",
+// and the padded standard base64 of an ExportTraceServiceRequest encoded
+// with protowire (field numbers of the official OTLP protos), split between
+// spans so every datagram stays within 64,000 bytes; the tests decode every
+// datagram with the official go.opentelemetry.io/proto/otlp types.
+//
 // The package does no I/O: exporter/xrayudp writes the datagrams, paces and
 // counts them.
 package wire

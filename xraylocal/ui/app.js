@@ -60,6 +60,7 @@
       out.push(el('span', { class: 'badge problem', title: 'documents breaking X-Ray rules' }, n + ' problem' + (n === 1 ? '' : 's')));
     }
     if (!out.length) out.push(el('span', { class: 'badge ok' }, 'ok'));
+    if (x.format === 'otlp') out.push(el('span', { class: 'badge', title: 'arrived as OTLP (T1S/T1U datagrams)' }, 'OTLP'));
     return out;
   }
 

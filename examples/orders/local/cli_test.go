@@ -19,6 +19,7 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"extra"}, 2, `orders/local: unexpected argument "extra"`},
 		{[]string{"-posts", "0"}, 2, "orders/local: -posts 0: the demo needs at least 1 order to POST"},
 		{[]string{"-posts", "x"}, 2, `invalid value "x" for flag -posts`},
+		{[]string{"-format", "xml"}, 2, `orders/local: -format "xml": want segments or otlp`},
 		{[]string{"-timeout", "0s"}, 2, "orders/local: -timeout 0s: want a positive duration"},
 	} {
 		var stdout, stderr bytes.Buffer

@@ -48,6 +48,7 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.StringVar(&o.httpAddr, "http", "127.0.0.1:2001", "`address` of the web UI with --serve (port 0: any free port)")
 	fs.IntVar(&o.posts, "posts", 3, "`number` of orders to POST (at least 1)")
 	fs.DurationVar(&o.timeout, "timeout", 25*time.Second, "longest wait for the traces; the demo fails when it runs out")
+	fs.StringVar(&o.format, "format", "segments", "the functions' wire `format` to xraylocal: segments (X-Ray documents) or otlp (T1S, as AWS's OpenTelemetry exporters send)")
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./orders/local [flags]\n\nRuns the orders demo (three Lambda functions, an API, a queue, a table) on this machine\nand checks its traces with an embedded xraylocal. Exits 0 when they are as X-Ray shows them.\n\n")
@@ -59,6 +60,8 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	switch {
 	case o.posts < 1:
 		return o, verbose, false, cli.Usagef(fs, "-posts %d: the demo needs at least 1 order to POST", o.posts)
+	case o.format != "segments" && o.format != "otlp":
+		return o, verbose, false, cli.Usagef(fs, "-format %q: want segments or otlp", o.format)
 	case o.timeout <= 0:
 		return o, verbose, false, cli.Usagef(fs, "-timeout %v: want a positive duration, like 25s", o.timeout)
 	}

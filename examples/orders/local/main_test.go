@@ -98,3 +98,23 @@ func testProcess(name string) (lambdasim.Process, error) {
 	p.Args = []string{"-test.run=^$"}
 	return p, err
 }
+
+// TestOrdersDemoOTLP runs the demo with the functions sending OTLP (T1S):
+// its checks pass as with segments, and xraylocal lists the traces as OTLP.
+func TestOrdersDemoOTLP(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var out, fnOut bytes.Buffer
+	res, err := run(ctx, options{posts: 2, timeout: 2 * time.Minute, process: testProcess, format: "otlp",
+		progress: &out, functionOutput: &fnOut}, &out)
+	t.Logf("demo output:\n%s", out.String())
+	if err != nil {
+		t.Fatalf("%v\nfunctions' output:\n%s", err, fnOut.String())
+	}
+	if res.formats["otlp"] == 0 || res.formats["segments"] != 0 {
+		t.Errorf("traces by format: %v, want all otlp", res.formats)
+	}
+	if len(res.findings.problems) > 0 {
+		t.Errorf("problems: %v", res.findings.problems)
+	}
+}

@@ -21,6 +21,9 @@ type options struct {
 	httpAddr string
 	posts    int
 	timeout  time.Duration
+	// format is the functions' wire format: "segments" or "otlp"
+	// (OTEL_XRAY_UDP_FORMAT); empty: the exporter's default.
+	format string
 	// process starts a function's process (see stackConfig).
 	process func(name string) (lambdasim.Process, error)
 	// progress receives the status line while waiting (tty: rewritten in
@@ -35,6 +38,8 @@ type result struct {
 	serviceMap *xraylocal.ServiceMap
 	calls      []call
 	findings   findings
+	// formats counts the traces by the format they arrived in.
+	formats map[string]int
 }
 
 // run runs the demo, printing to w. It returns an error when something did
@@ -47,11 +52,11 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	if o.serve {
 		httpAddr = o.httpAddr
 	}
-	s, err := startStack(stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput})
+	s, err := startStack(stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, format: o.format})
 	if err != nil && httpAddr != "" && httpAddr != "127.0.0.1:0" {
 		// The UI's address is taken (another xraylocal?): take any free port.
 		fmt.Fprintf(w, "%s is not available (%v); the web UI takes a free port\n", httpAddr, err)
-		s, err = startStack(stackConfig{httpAddr: "127.0.0.1:0", process: o.process, output: o.functionOutput})
+		s, err = startStack(stackConfig{httpAddr: "127.0.0.1:0", process: o.process, output: o.functionOutput, format: o.format})
 	}
 	if err != nil {
 		return nil, err
@@ -69,7 +74,10 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	defer cancel()
 	f, waitErr := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
 	report(w, s.xray, calls, f)
-	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f}
+	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f, formats: map[string]int{}}
+	for _, t := range s.xray.Traces("") {
+		res.formats[t.Format]++
+	}
 	if len(f.problems) > 0 {
 		fmt.Fprintf(w, "\nNOT CONNECTED as X-Ray would show them:\n")
 		for _, p := range f.problems {

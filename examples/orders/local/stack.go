@@ -10,6 +10,7 @@ import (
 
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
 	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/exporter/xrayudp"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -40,6 +41,8 @@ type stackConfig struct {
 	process func(name string) (lambdasim.Process, error)
 	// output receives the functions' output.
 	output io.Writer
+	// format, when set, is the functions' OTEL_XRAY_UDP_FORMAT.
+	format string
 }
 
 // startStack starts the stack; on error, what was started is stopped.
@@ -73,6 +76,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 		}
 		p.Env = append(p.Env, s.aws.Env()...)
 		p.Env = append(p.Env, "TABLE_NAME="+tableName, "QUEUE_URL="+s.aws.QueueURL(queueName))
+		if cfg.format != "" {
+			p.Env = append(p.Env, xrayudp.EnvFormat+"="+cfg.format)
+		}
 		if fns[name], err = s.lambda.Start(name, p); err != nil {
 			return nil, err
 		}
