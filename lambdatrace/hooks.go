@@ -34,6 +34,9 @@ type InvocationStart struct {
 	Parent trace.SpanContext
 	// Tracer is the wrapper's tracer.
 	Tracer trace.Tracer
+	// TracerProvider is the provider Tracer comes from, for hooks that
+	// start spans under another instrumentation scope.
+	TracerProvider trace.TracerProvider
 }
 
 // InvocationEnd describes an invocation that has run.

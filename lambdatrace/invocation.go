@@ -36,6 +36,7 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 	}
 	inv := &invocation{w: w, start: time.Now()}
 	inv.info.Event, inv.info.Tracer, inv.info.Parent = event, w.setup.tracer, trace.SpanContextFromContext(ctx)
+	inv.info.TracerProvider = w.setup.provider
 	attrs := make([]attribute.KeyValue, 0, 12)
 	if lc, ok := lambdacontext.FromContext(ctx); ok {
 		inv.info.RequestID = lc.AwsRequestID

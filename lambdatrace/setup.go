@@ -22,8 +22,9 @@ const instrumentation = "github.com/otelxray/otelxray/lambdatrace"
 
 // setup is what the wrapper needs at every invocation, built once by Wrap.
 type setup struct {
-	tracer trace.Tracer
-	flush  func(context.Context) error
+	tracer   trace.Tracer
+	provider trace.TracerProvider // tracer's
+	flush    func(context.Context) error
 	// endOpen ends the open spans under an invocation span cut at its
 	// deadline; nil when the provider is not the default setup's.
 	endOpen func(root trace.SpanID, at time.Time) int
@@ -32,18 +33,18 @@ type setup struct {
 // newSetup builds the recommended setup, or adopts the user's provider.
 func newSetup(c *config) setup {
 	if c.tp != nil {
-		return setup{tracer: c.tp.Tracer(instrumentation), flush: c.tp.ForceFlush}
+		return setup{tracer: c.tp.Tracer(instrumentation), provider: c.tp, flush: c.tp.ForceFlush}
 	}
 	if !c.noGlobals {
 		switch tp := otel.GetTracerProvider().(type) {
 		case *sdktrace.TracerProvider:
 			// The program set up OpenTelemetry itself: use and flush that.
-			return setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+			return setup{tracer: tp.Tracer(instrumentation), provider: tp, flush: tp.ForceFlush}
 		default:
 			if !isDefaultGlobal(tp) {
 				// A provider of another kind: use it, leave the globals alone.
 				// It cannot be flushed from here; it must write by itself.
-				return setup{tracer: tp.Tracer(instrumentation), flush: func(context.Context) error { return nil }}
+				return setup{tracer: tp.Tracer(instrumentation), provider: tp, flush: func(context.Context) error { return nil }}
 			}
 		}
 	}
@@ -54,7 +55,8 @@ func newSetup(c *config) setup {
 	}
 	if env.off != "" {
 		// Untraced, globals untouched: the tracer makes no-op spans.
-		return setup{tracer: noop.NewTracerProvider().Tracer(instrumentation), flush: func(context.Context) error { return nil }}
+		np := noop.NewTracerProvider()
+		return setup{tracer: np.Tracer(instrumentation), provider: np, flush: func(context.Context) error { return nil }}
 	}
 	opts := []sdktrace.TracerProviderOption{
 		sdktrace.WithIDGenerator(xray.NewIDGenerator()),
@@ -81,7 +83,7 @@ func newSetup(c *config) setup {
 		otel.SetTracerProvider(tp)
 		setPropagator(env.propagator)
 	}
-	s := setup{tracer: tp.Tracer(instrumentation), flush: tp.ForceFlush}
+	s := setup{tracer: tp.Tracer(instrumentation), provider: tp, flush: tp.ForceFlush}
 	if proc != nil {
 		s.endOpen = proc.endOpen
 	}
