@@ -25,6 +25,10 @@ type Stats struct {
 	Refused uint64
 	// Dropped counts the spans not sent, by reason.
 	Dropped Drops
+	// DatadogOnly is the number of spans left out because only Datadog
+	// is sent them (ddlambda's inferred spans of the upstream service);
+	// they are not drops.
+	DatadogOnly uint64
 }
 
 // Drops counts spans that were not sent, by reason.
@@ -58,6 +62,8 @@ type counters struct {
 	spans, sent, datagrams, bytes, trimmed, refused     atomic.Uint64
 	unsampled, noParent, invalid, shutdown, unreachable atomic.Uint64
 	socketFull, canceled, writeError                    atomic.Uint64
+
+	datadogOnly atomic.Uint64
 }
 
 func (c *counters) snapshot() Stats {
@@ -78,5 +84,6 @@ func (c *counters) snapshot() Stats {
 			Canceled:    c.canceled.Load(),
 			WriteError:  c.writeError.Load(),
 		},
+		DatadogOnly: c.datadogOnly.Load(),
 	}
 }
