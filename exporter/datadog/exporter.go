@@ -26,12 +26,13 @@ const tracerVersion = "otelxray"
 // Exporter sends spans to a Datadog Agent or Lambda Extension. It is safe
 // for concurrent use. Create one with [New].
 type Exporter struct {
-	cfg    config
-	url    string
-	shown  string // url without credentials, for error messages
-	client *http.Client
-	stats  counters
-	closed atomic.Bool
+	cfg     config
+	url     string
+	shown   string // url without credentials, for error messages
+	client  *http.Client
+	stats   counters
+	closed  atomic.Bool
+	adopted adoptions
 }
 
 // New returns an exporter for the agent at WithAgentURL, else
@@ -75,6 +76,7 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 // group maps the spans to be sent and groups them by trace; n counts them.
 func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span, n int) {
 	index := map[uint64]int{}
+	var above map[uint64]uint64 // spans named by ddtrace.ChildKey -> the span naming them
 	for _, s := range spans {
 		sc := s.SpanContext()
 		if !sc.IsSampled() {
@@ -88,6 +90,15 @@ func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span
 			continue
 		}
 		d := payload.Convert(s, e.cfg.service, e.cfg.env, e.cfg.version)
+		if child, ok := takeChild(&d); ok {
+			if d.ParentID == child {
+				d.ParentID = 0 // no upstream: see adopt
+			}
+			if above == nil {
+				above = map[uint64]uint64{}
+			}
+			above[child] = d.SpanID
+		}
 		i, ok := index[d.TraceID]
 		if !ok {
 			i = len(traces)
@@ -97,6 +108,7 @@ func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span
 		traces[i] = append(traces[i], d)
 		n++
 	}
+	e.adopt(traces, above)
 	return traces, n
 }
 

@@ -38,7 +38,9 @@ func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 	attrs := map[string]attribute.Value{}
 	for _, kv := range s.Attributes() {
 		attrs[string(kv.Key)] = kv.Value
-		putAttr(&d, cut(string(kv.Key)), kv.Value)
+		if !isReserved(kv.Key) {
+			putAttr(&d, cut(string(kv.Key)), kv.Value)
+		}
 	}
 	if service == "" {
 		if r := s.Resource(); r != nil {
@@ -62,6 +64,7 @@ func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 	d.Meta["span.kind"] = kindName(kind)
 	d.Name, d.Resource, d.Type = naming(s.Name(), kind, attrs)
 	d.Name, d.Resource = clean(d.Name), clean(d.Resource)
+	reserved(&d, attrs)
 	if aws := awsTags(attrs); aws != nil {
 		for k, v := range aws {
 			d.Meta[k] = clean(v)
