@@ -85,7 +85,7 @@ func TestInferredSpans(t *testing.T) {
 	o := inferOptions{peer: "orders"}
 	for _, tc := range inferCases {
 		t.Run(tc.file, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "inferred", tc.file+".json"))
+			b, err := readEvent(tc.file)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -123,6 +123,10 @@ func TestInferredSpans(t *testing.T) {
 			}
 		})
 	}
+}
+
+func readEvent(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("testdata", "inferred", name+".json"))
 }
 
 func formatStart(t time.Time) string {
