@@ -111,7 +111,7 @@ func infer(event any, o inferOptions) []inferred {
 	case []byte:
 		spans = inferRaw(e, o)
 	case map[string]any:
-		if e != nil && len(e) > 0 {
+		if len(e) > 0 {
 			if b, err := json.Marshal(e); err == nil {
 				spans = inferRaw(b, o)
 			}
