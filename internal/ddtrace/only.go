@@ -10,7 +10,10 @@ const OnlyScope = "github.com/otelxray/otelxray/ddlambda/datadog"
 // ChildKey is an attribute of a Datadog-only span: the span ID, in hex, of
 // the span that Datadog shows under it (the invocation span under an
 // inferred span). The Datadog exporter gives that span this one as parent
-// when both are in one export; the attribute itself is not sent.
+// in the same export or, for a child exported later, in that one (up to
+// 1,024 children remembered); the attribute itself is not sent. A span
+// whose parent is the very span it names has no upstream: Datadog gets it
+// as the trace's root (parent_id 0).
 const ChildKey = "otelxray.datadog.child"
 
 // StateKey is the tracestate member that marks a trace recorded for
