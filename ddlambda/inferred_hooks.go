@@ -107,9 +107,12 @@ func startInferred(ctx context.Context, inv lambdatrace.InvocationEnd, spans []i
 	}
 	n := len(spans)
 	starts, ends := make([]time.Time, n), make([]time.Time, n)
-	ends[n-1] = inv.End
+	// The invocation span as Datadog gets it: its wall-clock start plus
+	// its monotonic duration, so that a sync span ends exactly with it.
+	start := inv.Start.Round(0)
+	ends[n-1] = start.Add(inv.End.Sub(inv.Start))
 	if spans[n-1].Async {
-		ends[n-1] = inv.Start
+		ends[n-1] = start
 	}
 	for i := n - 1; i >= 0; i-- {
 		st := spans[i].Start

@@ -65,13 +65,13 @@ func snsSpan(n *events.SNSEntity, subscription string, o inferOptions) inferred 
 // envelope reads an SQS body that SNS (without raw delivery) or
 // EventBridge wrote: the wrapper's span and the source it names.
 func envelope(body string, o inferOptions) (inferred, string, bool) {
-	b := trimJSON(body)
-	if b == nil || !bytes.Contains(b, []byte(`"TopicArn"`)) {
+	b, ok := trimJSON(body)
+	if !ok || !strings.Contains(b, `"TopicArn"`) {
 		w, ok := eventBridgeIn(body, o)
 		return w, "eventbridge", ok
 	}
 	var n events.SNSEntity
-	if json.Unmarshal(b, &n) != nil || n.Type != "Notification" || n.TopicArn == "" {
+	if json.Unmarshal([]byte(b), &n) != nil || n.Type != "Notification" || n.TopicArn == "" {
 		return inferred{}, "", false
 	}
 	w := snsSpan(&n, "", o)
@@ -81,28 +81,27 @@ func envelope(body string, o inferOptions) (inferred, string, bool) {
 
 // eventBridgeIn reads an EventBridge event carried in a message.
 func eventBridgeIn(s string, o inferOptions) (inferred, bool) {
-	b := trimJSON(s)
-	if b == nil || !bytes.Contains(b, []byte(`"detail-type"`)) {
+	b, ok := trimJSON(s)
+	if !ok || !strings.Contains(b, `"detail-type"`) {
 		return inferred{}, false
 	}
 	var e struct {
 		events.EventBridgeEvent
 		Time json.RawMessage `json:"time"` // a bad time must not hide the event
 	}
-	if json.Unmarshal(b, &e) != nil || e.Source == "" {
+	if json.Unmarshal([]byte(b), &e) != nil || e.Source == "" {
 		return inferred{}, false
 	}
 	_ = json.Unmarshal(e.Time, &e.EventBridgeEvent.Time)
 	return eventBridge(&e.EventBridgeEvent, o), true
 }
 
-// trimJSON is s as bytes when it may be a JSON object of bounded size.
-func trimJSON(s string) []byte {
-	b := bytes.TrimLeft([]byte(s), " \t\r\n")
-	if len(b) == 0 || b[0] != '{' || len(b) > maxEvent {
-		return nil
-	}
-	return b
+// trimJSON is s without leading space when it may be a JSON object of
+// bounded size; it copies nothing, so a plain message body costs no
+// allocation.
+func trimJSON(s string) (string, bool) {
+	s = strings.TrimLeft(s, " \t\r\n")
+	return s, len(s) > 0 && s[0] == '{' && len(s) <= maxEvent
 }
 
 // eventBridge is an EventBridge event: the bus as x-datadog-resource-name

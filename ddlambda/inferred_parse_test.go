@@ -153,3 +153,32 @@ func FuzzInfer(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkInfer(b *testing.B) {
+	for _, name := range []string{"rest", "sqs", "sns_sqs"} {
+		raw, err := readEvent(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var e any
+		switch name {
+		case "rest":
+			var v events.APIGatewayProxyRequest
+			err = json.Unmarshal(raw, &v)
+			e = v
+		default:
+			var v events.SQSEvent
+			err = json.Unmarshal(raw, &v)
+			e = v
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = infer(e, inferOptions{peer: "orders"})
+			}
+		})
+	}
+}
