@@ -12,7 +12,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/inferred")
+var updateInferred = flag.Bool("update-inferred", false, "rewrite the golden files under testdata/inferred")
 
 // decodeAs reads a testdata event into the aws-lambda-go type T.
 func decodeAs[T any](t *testing.T, b []byte) any {
@@ -144,7 +144,7 @@ func golden(t *testing.T, name string, v any) {
 	}
 	b = append(b, '\n')
 	path := filepath.Join("testdata", "inferred", name+".golden")
-	if *update {
+	if *updateInferred {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -152,10 +152,10 @@ func golden(t *testing.T, name string, v any) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
+		t.Fatalf("%v (run go test -update-inferred to write it)", err)
 	}
 	if !bytes.Equal(b, want) {
-		t.Errorf("differs from %s (go test -update rewrites it):\n%s", path, b)
+		t.Errorf("differs from %s (go test -update-inferred rewrites it):\n%s", path, b)
 	}
 }
 
