@@ -33,7 +33,7 @@ func startLambda(t *testing.T, kind string, env ...string) *lambdaFunction {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(exe, "-test.run=^$")
+	cmd := exec.Command(exe, "-test.run=^TestInferredFunctionProcess$")
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "AWS_") && !strings.HasPrefix(kv, "_X_AMZN") && !strings.HasPrefix(kv, "OTEL_") && !strings.HasPrefix(kv, "DD_") {
 			cmd.Env = append(cmd.Env, kv)
