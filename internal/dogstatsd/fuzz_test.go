@@ -10,7 +10,7 @@ import (
 // back as the sanitized metric.
 func FuzzEncode(f *testing.F) {
 	f.Add("orders.placed", 1.5, byte('d'), "env:prod", "url:https://u:p@h/?token=x", int64(0))
-	f.Add("a:b|c", -0.0, byte('c'), "a|b,c#d", "\xff\n", int64(1700000000))
+	f.Add("a:b|c", math.Copysign(0, -1), byte('c'), "a|b,c#d", "\xff\n", int64(1700000000))
 	f.Add("x", 1e300, byte('g'), "password:x", "", int64(1))
 	f.Fuzz(func(t *testing.T, name string, v float64, typ byte, tag1, tag2 string, ts int64) {
 		m := Metric{Name: name, Value: v, Type: Type([]byte{typ}), Tags: []string{tag1, tag2}, Timestamp: ts}
