@@ -20,7 +20,8 @@ const (
 )
 
 // metricsConfigFromEnv reads the metrics' configuration from the
-// environment: DogStatsD's address, DD_ENHANCED_METRICS (default true),
+// environment: DogStatsD's address, DD_ENHANCED_METRICS (default true
+// in Lambda, where AWS_LAMBDA_FUNCTION_NAME is set; off elsewhere),
 // whether the extension is installed (extensionPath exists), and, when it
 // is not (it adds them itself), the tags of DD_TAGS, DD_ENV, DD_SERVICE
 // and DD_VERSION. Unusable values are reported and replaced by defaults.
@@ -33,6 +34,11 @@ func metricsConfigFromEnv(getenv func(string) string, extensionPath string) (met
 	}
 	if c.enhanced, err = envflag.Bool(getenv, EnvEnhancedMetrics, true); err != nil {
 		problems = append(problems, err)
+	}
+	if c.function.name == "" {
+		// Not in Lambda (a local run or a test): there is no function to
+		// count invocations of.
+		c.enhanced = false
 	}
 	_, statErr := os.Stat(extensionPath)
 	c.extension = statErr == nil

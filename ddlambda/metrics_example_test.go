@@ -38,7 +38,8 @@ func ExampleMetrics_options() {
 	_ = h // lambda.Start(h)
 }
 
-// One invocation's datagram, as a local DogStatsD receives it.
+// One invocation's datagram, as a local DogStatsD receives it. (Outside
+// Lambda, as here, there is no aws.lambda.enhanced.invocations.)
 func ExampleDistribution() {
 	statsd, _ := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	defer statsd.Close()
@@ -56,7 +57,6 @@ func ExampleDistribution() {
 		fmt.Println(strings.Split(line, "|#")[0]) // without the tags
 	}
 	// Output:
-	// aws.lambda.enhanced.invocations:1|d
 	// orders.amount:12.5|d
 }
 

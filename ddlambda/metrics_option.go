@@ -34,7 +34,7 @@ type metricsOptions struct {
 // The address is DD_DOGSTATSD_URL (udp://host:port), else DD_AGENT_HOST
 // and DD_DOGSTATSD_PORT, else 127.0.0.1:8125, where the Datadog Lambda
 // Extension listens. DD_ENHANCED_METRICS=false turns the enhanced metrics
-// off; where the extension is installed they are never sent, since it
+// off, and outside Lambda (no AWS_LAMBDA_FUNCTION_NAME) there are none; where the extension is installed they are never sent, since it
 // emits its own. Without the extension, every metric gets the tags of
 // DD_TAGS, DD_ENV, DD_SERVICE and DD_VERSION (the extension adds them
 // itself). Options win over variables. A problem with either is reported

@@ -80,6 +80,7 @@ func TestMetricsConfigFromEnv(t *testing.T) {
 		tags      []string
 		problems  int
 	}{
+		{"not in Lambda", map[string]string{"AWS_LAMBDA_FUNCTION_NAME": ""}, missing, dogstatsd.DefaultAddr, false, false, nil, 0},
 		{"defaults", nil, missing, dogstatsd.DefaultAddr, true, false, nil, 0},
 		{"url", map[string]string{"DD_DOGSTATSD_URL": "udp://10.1.2.3:9125"}, missing, "10.1.2.3:9125", true, false, nil, 0},
 		{"unix socket", map[string]string{"DD_DOGSTATSD_URL": "unix:///tmp/dsd.sock"}, missing, dogstatsd.DefaultAddr, true, false, nil, 1},
@@ -91,7 +92,16 @@ func TestMetricsConfigFromEnv(t *testing.T) {
 		{"extension adds the tags", map[string]string{"DD_TAGS": "a:1", "DD_ENV": "prod"}, marker, dogstatsd.DefaultAddr, true, true, nil, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, problems := metricsConfigFromEnv(func(k string) string { return tc.env[k] }, tc.path)
+			getenv := func(k string) string {
+				if v, ok := tc.env[k]; ok {
+					return v
+				}
+				if k == "AWS_LAMBDA_FUNCTION_NAME" {
+					return "orders"
+				}
+				return ""
+			}
+			c, problems := metricsConfigFromEnv(getenv, tc.path)
 			want := append(tc.tags, layerTag())
 			if c.addr != tc.addr || c.enhanced != tc.enhanced || c.extension != tc.extension || !slices.Equal(c.tags, want) || len(problems) != tc.problems {
 				t.Errorf("got %+v, %v", c, problems)
