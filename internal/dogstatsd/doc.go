@@ -11,7 +11,7 @@
 // ASCII letters, digits, '_' and '.', every other character becoming
 // '_', and must start with a letter; a tag has no '|', ',', '#', control
 // character or space (each becomes '_'), invalid UTF-8 becomes '_', and
-// tag values pass internal/scrub. Names and tags are cut at 200 bytes.
+// names and tags pass internal/scrub first. Names and tags are cut at 200 bytes.
 // A value that is NaN or infinite is refused. Whatever is refused or
 // dropped is counted in [Stats].
 //

@@ -64,7 +64,7 @@ func Sanitize(m Metric) (Metric, error) {
 	if m.Timestamp < 0 {
 		return Metric{}, ErrTime
 	}
-	m.Name = sanitizeName(m.Name)
+	m.Name = sanitizeName(scrub.Redact(m.Name))
 	if m.Name == "" || !isLetter(m.Name[0]) {
 		return Metric{}, fmt.Errorf("%w: %q", ErrName, cut(m.Name, 40))
 	}
@@ -139,12 +139,14 @@ func SanitizeTag(t string) string {
 	return s
 }
 
+// scrubTag scrubs the value of key:value (replaced whole under a
+// credential key), then the whole tag, since the first ':' may belong to
+// the secret ("app:pw@tcp(db)/x").
 func scrubTag(t string) string {
 	if k, v, ok := strings.Cut(t, ":"); ok {
 		if sv := scrub.Value(k, v); sv != v {
-			return k + ":" + sv
+			t = k + ":" + sv
 		}
-		return t
 	}
 	return scrub.Redact(t)
 }
