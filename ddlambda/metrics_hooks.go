@@ -76,6 +76,9 @@ func newMetrics(c metricsConfig) (*metrics, error) {
 	return &metrics{client: cl, enhanced: c.enhanced && !c.extension, fn: c.function}, nil
 }
 
+// stats counts what was sent and dropped (for Enable to report).
+func (m *metrics) stats() dogstatsd.Stats { return m.client.Stats() }
+
 func (m *metrics) hooks() lambdatrace.Hooks {
 	return lambdatrace.Hooks{Context: m.start, End: m.end}
 }

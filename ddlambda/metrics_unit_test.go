@@ -153,7 +153,7 @@ func TestDeadPortCounted(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	st := m.client.Stats()
+	st := m.stats()
 	if st.Dropped.Refused == 0 || st.Dropped.Refused+st.Sent != 8 || st.Dropped.Failed != 0 {
 		t.Errorf("stats = %+v", st)
 	}
@@ -185,7 +185,7 @@ func TestLateAndInvalidMetrics(t *testing.T) {
 	if err != nil || string(buf[:n]) != "ok:1|g" {
 		t.Errorf("%q %v", buf[:n], err)
 	}
-	if st := m.client.Stats(); st.Sent != 1 || st.Dropped.Invalid != 2 || st.Dropped.Late != 1 {
+	if st := m.stats(); st.Sent != 1 || st.Dropped.Invalid != 2 || st.Dropped.Late != 1 {
 		t.Errorf("stats = %+v", st)
 	}
 }
