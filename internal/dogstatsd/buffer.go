@@ -30,7 +30,7 @@ var ErrFlushed = errors.New("dogstatsd: the metric came after its buffer was flu
 // A metric that is invalid, too large for a datagram, beyond the buffer's
 // bound, or late is dropped, counted in Stats, and its error returned.
 func (b *Buffer) Add(m Metric) error {
-	m, err := Sanitize(m)
+	m, err := sanitize(m, b.c.tag)
 	if err != nil {
 		b.c.stats.invalid.Add(1)
 		return err

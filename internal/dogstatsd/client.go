@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -40,6 +41,30 @@ type Client struct {
 	timeout  time.Duration
 	extra    string // Options.Tags, sanitized, comma-separated
 	stats    counters
+	// tags caches SanitizeTag for the tags seen first, which repeat from
+	// one invocation to the next (the enhanced metrics', a handler's).
+	tags     sync.Map // string -> string
+	tagCount atomic.Int32
+}
+
+// Bounds of the tag cache: entries, and the length of a tag it keeps.
+const (
+	tagCacheSize = 256
+	tagCacheLen  = MaxTagLen
+)
+
+// tag is SanitizeTag, cached.
+func (c *Client) tag(t string) string {
+	if v, ok := c.tags.Load(t); ok {
+		return v.(string)
+	}
+	s := SanitizeTag(t)
+	if len(t) <= tagCacheLen && c.tagCount.Load() < tagCacheSize {
+		if _, loaded := c.tags.LoadOrStore(t, s); !loaded {
+			c.tagCount.Add(1)
+		}
+	}
+	return s
 }
 
 type counters struct {

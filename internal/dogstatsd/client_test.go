@@ -196,3 +196,26 @@ func TestNewErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTagCache: cached tags are sanitized as SanitizeTag does, and the
+// cache stays bounded.
+func TestTagCache(t *testing.T) {
+	srv := listen(t)
+	c := newClient(t, srv.LocalAddr().String(), Options{})
+	for range 2 {
+		for _, tag := range []string{"a|b", "password:x", "ok:1", "caf\xff"} {
+			if got := c.tag(tag); got != SanitizeTag(tag) {
+				t.Errorf("tag(%q) = %q, want %q", tag, got, SanitizeTag(tag))
+			}
+		}
+	}
+	for i := range 1000 {
+		c.tag(fmt.Sprintf("k:%d", i))
+	}
+	c.tag(strings.Repeat("x", MaxTagLen+1))
+	n := 0
+	c.tags.Range(func(any, any) bool { n++; return true })
+	if n > tagCacheSize || int(c.tagCount.Load()) != n {
+		t.Errorf("%d tags cached (count %d), bound %d", n, c.tagCount.Load(), tagCacheSize)
+	}
+}

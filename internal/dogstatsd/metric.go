@@ -52,7 +52,11 @@ var (
 // Sanitize returns m as it is encoded: name and tags made safe (see the
 // package doc), empty tags left out. It returns an error for a metric that
 // cannot be sent.
-func Sanitize(m Metric) (Metric, error) {
+func Sanitize(m Metric) (Metric, error) { return sanitize(m, SanitizeTag) }
+
+// sanitize is Sanitize with tags made safe by tag (SanitizeTag, or a
+// cached form of it).
+func sanitize(m Metric, tag func(string) string) (Metric, error) {
 	switch m.Type {
 	case Count, Gauge, Distribution:
 	default:
@@ -70,7 +74,7 @@ func Sanitize(m Metric) (Metric, error) {
 	}
 	clean := true
 	for _, t := range m.Tags {
-		if s := SanitizeTag(t); s == "" || s != t {
+		if s := tag(t); s == "" || s != t {
 			clean = false
 			break
 		}
@@ -78,7 +82,7 @@ func Sanitize(m Metric) (Metric, error) {
 	if !clean {
 		tags := make([]string, 0, len(m.Tags))
 		for _, t := range m.Tags {
-			if s := SanitizeTag(t); s != "" {
+			if s := tag(t); s != "" {
 				tags = append(tags, s)
 			}
 		}
