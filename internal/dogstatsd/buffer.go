@@ -18,10 +18,17 @@ type Buffer struct {
 	counts  []int // metrics in each datagram, the last one open
 	cur     int   // where the open datagram starts
 	flushed bool
+	// Room for a typical invocation's metrics without allocating again.
+	first  [512]byte
+	count0 [1]int
 }
 
 // Buffer returns an empty buffer that flushes to c.
-func (c *Client) Buffer() *Buffer { return &Buffer{c: c, counts: []int{0}} }
+func (c *Client) Buffer() *Buffer {
+	b := &Buffer{c: c}
+	b.data, b.counts = b.first[:0], b.count0[:]
+	return b
+}
 
 // ErrFlushed is what Add returns once the buffer has been flushed.
 var ErrFlushed = errors.New("dogstatsd: the metric came after its buffer was flushed")
