@@ -26,12 +26,10 @@ func ExampleMetrics() {
 	_ = h // lambda.Start(h)
 }
 
-// Metrics to an agent elsewhere, without the enhanced metrics, with a tag
-// on every metric.
+// Metrics to an agent elsewhere, with a tag on every metric.
 func ExampleMetrics_options() {
 	opt := ddlambda.Metrics(
 		ddlambda.WithDogStatsDAddress("udp://10.0.0.5:8125"),
-		ddlambda.WithoutEnhancedMetrics(),
 		ddlambda.WithMetricTags("team:payments"),
 		ddlambda.WithMetricsExtensionPath("/opt/extensions/datadog-agent"))
 	h := lambdatrace.Wrap(func(ctx context.Context, _ struct{}) (string, error) { return "ok", nil }, opt)

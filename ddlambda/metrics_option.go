@@ -16,7 +16,6 @@ type MetricsOption func(*metricsOptions)
 
 type metricsOptions struct {
 	addr          string
-	noEnhanced    bool
 	tags          []string
 	extensionPath string
 }
@@ -56,9 +55,6 @@ func Metrics(opts ...MetricsOption) lambdatrace.Option {
 			c.addr = addr
 		}
 	}
-	if o.noEnhanced {
-		c.enhanced = false
-	}
 	c.tags = append(c.tags, o.tags...)
 	for _, err := range problems {
 		otel.Handle(fmt.Errorf("ddlambda: metrics: %w", err))
@@ -82,12 +78,6 @@ func optionAddr(s string) (string, error) {
 // udp://host:port, instead of the address the environment gives.
 func WithDogStatsDAddress(addr string) MetricsOption {
 	return func(o *metricsOptions) { o.addr = addr }
-}
-
-// WithoutEnhancedMetrics sends no aws.lambda.enhanced.* metrics, as
-// DD_ENHANCED_METRICS=false does.
-func WithoutEnhancedMetrics() MetricsOption {
-	return func(o *metricsOptions) { o.noEnhanced = true }
 }
 
 // WithMetricTags adds tags ("key:value" or "key") to every metric.
