@@ -2,7 +2,7 @@
 // lambdatrace and traced to Datadog by exporter/datadog. Its name is the
 // name of Datadog's own Go package for Lambda; it needs no dd-trace-go.
 //
-// Two lambdatrace options tie a function's traces to Datadog:
+// Two lambdatrace options tie a function to Datadog:
 //
 //   - [Extension] calls the Datadog Lambda Extension's start-invocation and
 //     end-invocation endpoints, so that Datadog shows its aws.lambda span
@@ -27,12 +27,6 @@
 //		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
 //	lambda.Start(lambdatrace.Wrap(handler, lambdatrace.WithTracerProvider(tp),
 //		ddlambda.Extension(dd), ddlambda.XRayMerge()))
-//
-// A third option, [Metrics], sends metrics over DogStatsD with every
-// invocation: the handler's own ([Distribution], [Gauge], [Count], given
-// the handler's context) and the enhanced aws.lambda.enhanced.invocations,
-// .errors and .timeouts, which are left to the extension where it is
-// installed.
 //
 // Datadog sees an invocation's spans only when X-Ray samples it. Error
 // messages and stacks sent to the extension are rid of credentials
