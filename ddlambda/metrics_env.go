@@ -61,3 +61,19 @@ func envTagList(getenv func(string) string) []string {
 	}
 	return tags
 }
+
+// setTag makes key:value the one tag of key on every metric, for an option
+// that wins over DD_SERVICE, DD_ENV or DD_VERSION (the extension adds
+// those variables' tags, not an option's). An empty value changes nothing.
+func (c *metricsConfig) setTag(key, value string) {
+	if value == "" {
+		return
+	}
+	tags := c.tags[:0:0]
+	for _, t := range c.tags {
+		if k, _, _ := strings.Cut(t, ":"); k != key {
+			tags = append(tags, t)
+		}
+	}
+	c.tags = append(tags, key+":"+value)
+}

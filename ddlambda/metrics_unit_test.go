@@ -189,3 +189,13 @@ func TestLateAndInvalidMetrics(t *testing.T) {
 		t.Errorf("stats = %+v", st)
 	}
 }
+
+func TestSetTag(t *testing.T) {
+	c := metricsConfig{tags: []string{"env:dev", "team:a", "service:x"}}
+	c.setTag("env", "prod")
+	c.setTag("version", "1.2")
+	c.setTag("service", "")
+	if want := []string{"team:a", "service:x", "env:prod", "version:1.2"}; !slices.Equal(c.tags, want) {
+		t.Errorf("tags = %v, want %v", c.tags, want)
+	}
+}
