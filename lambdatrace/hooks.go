@@ -21,6 +21,11 @@ type Hooks struct {
 	// set to ErrTimeout and a context that ends shortly before the
 	// deadline, while the handler still runs.
 	End func(ctx context.Context, inv InvocationEnd)
+	// Context, if set, returns the context the handler gets, derived from
+	// ctx (which holds the invocation span); End hooks then get a context
+	// derived from it too. It runs just after the invocation span starts.
+	// A nil result leaves ctx as it was.
+	Context func(ctx context.Context, inv InvocationStart) context.Context
 }
 
 // InvocationStart describes an invocation that is about to run.
@@ -59,4 +64,17 @@ type InvocationEnd struct {
 // WithHooks adds hooks that run around every invocation.
 func WithHooks(h Hooks) Option {
 	return func(c *config) { c.hooks = append(c.hooks, h) }
+}
+
+// handlerContext runs the Context hooks: their result is the context the
+// handler, and then the End hooks, get.
+func (w *wrapper) handlerContext(ctx context.Context, inv InvocationStart) context.Context {
+	for _, h := range w.cfg.hooks {
+		if h.Context != nil {
+			if c := h.Context(ctx, inv); c != nil {
+				ctx = c
+			}
+		}
+	}
+	return ctx
 }

@@ -80,6 +80,7 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 	ctx, inv.span = w.setup.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindServer),
 		trace.WithAttributes(attrs...), trace.WithLinks(links...), trace.WithTimestamp(inv.start))
 	inv.info.Span = inv.span.SpanContext()
+	ctx = w.handlerContext(ctx, inv.info.InvocationStart)
 	return ctx, inv
 }
 

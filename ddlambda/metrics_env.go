@@ -1,0 +1,79 @@
+package ddlambda
+
+import (
+	"os"
+	"strings"
+
+	"github.com/otelxray/otelxray/internal/dogstatsd"
+	"github.com/otelxray/otelxray/internal/envflag"
+)
+
+// The variables the metrics read, besides DogStatsD's address
+// (DD_DOGSTATSD_URL, or DD_AGENT_HOST and DD_DOGSTATSD_PORT).
+const (
+	// EnvEnhancedMetrics turns the enhanced metrics off when "false".
+	EnvEnhancedMetrics = "DD_ENHANCED_METRICS"
+	envTags            = "DD_TAGS"
+	envEnv             = "DD_ENV"
+	envService         = "DD_SERVICE"
+	envVersionTag      = "DD_VERSION"
+)
+
+// metricsConfigFromEnv reads the metrics' configuration from the
+// environment: DogStatsD's address, DD_ENHANCED_METRICS (default true
+// in Lambda, where AWS_LAMBDA_FUNCTION_NAME is set; off elsewhere),
+// whether the extension is installed (extensionPath exists), and, when it
+// is not (it adds them itself), the tags of DD_TAGS, DD_ENV, DD_SERVICE
+// and DD_VERSION. Unusable values are reported and replaced by defaults.
+func metricsConfigFromEnv(getenv func(string) string, extensionPath string) (metricsConfig, []error) {
+	var problems []error
+	c := metricsConfig{function: functionFromEnv(getenv, os.ReadFile)}
+	var err error
+	if c.addr, err = dogstatsd.Address(getenv); err != nil {
+		problems = append(problems, err)
+	}
+	if c.enhanced, err = envflag.Bool(getenv, EnvEnhancedMetrics, true); err != nil {
+		problems = append(problems, err)
+	}
+	if c.function.name == "" {
+		// Not in Lambda (a local run or a test): there is no function to
+		// count invocations of.
+		c.enhanced = false
+	}
+	_, statErr := os.Stat(extensionPath)
+	c.extension = statErr == nil
+	if !c.extension {
+		c.tags = envTagList(getenv)
+	}
+	c.tags = append(c.tags, layerTag())
+	return c, problems
+}
+
+// envTagList is DD_TAGS (separated by commas or spaces, as Datadog's
+// agent reads it), then env, service and version from DD_ENV, DD_SERVICE
+// and DD_VERSION.
+func envTagList(getenv func(string) string) []string {
+	tags := strings.FieldsFunc(getenv(envTags), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	for _, kv := range [][2]string{{"env", envEnv}, {"service", envService}, {"version", envVersionTag}} {
+		if v := strings.TrimSpace(getenv(kv[1])); v != "" {
+			tags = append(tags, kv[0]+":"+v)
+		}
+	}
+	return tags
+}
+
+// setTag makes key:value the one tag of key on every metric, for an option
+// that wins over DD_SERVICE, DD_ENV or DD_VERSION (the extension adds
+// those variables' tags, not an option's). An empty value changes nothing.
+func (c *metricsConfig) setTag(key, value string) {
+	if value == "" {
+		return
+	}
+	tags := c.tags[:0:0]
+	for _, t := range c.tags {
+		if k, _, _ := strings.Cut(t, ":"); k != key {
+			tags = append(tags, t)
+		}
+	}
+	c.tags = append(tags, key+":"+value)
+}
