@@ -88,6 +88,7 @@ func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span
 			continue
 		}
 		d := payload.Convert(s, e.cfg.service, e.cfg.env, e.cfg.version)
+		e.decorate(&d)
 		i, ok := index[d.TraceID]
 		if !ok {
 			i = len(traces)
