@@ -12,8 +12,8 @@ import (
 	"github.com/otelxray/otelxray/exporter/datadog"
 	"github.com/otelxray/otelxray/internal/ddtrace"
 	"github.com/otelxray/otelxray/internal/lambdaenv"
-	"github.com/otelxray/otelxray/propagation/ddprop"
 	"github.com/otelxray/otelxray/lambdatrace"
+	"github.com/otelxray/otelxray/propagation/ddprop"
 )
 
 // Enable returns the lambdatrace option that traces a function to Datadog
