@@ -10,8 +10,8 @@ import (
 	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/otelxray/otelxray/exporter/datadog"
-	"github.com/otelxray/otelxray/internal/ddtrace"
 	"github.com/otelxray/otelxray/internal/lambdaenv"
+	"github.com/otelxray/otelxray/internal/xrayprop"
 	"github.com/otelxray/otelxray/lambdatrace"
 	"github.com/otelxray/otelxray/propagation/ddprop"
 )
@@ -143,7 +143,7 @@ func (s *settings) propagator() propagation.TextMapPropagator {
 		}
 		styles = []string{"datadog", "tracecontext", "baggage"} // Datadog's tracer's default
 	}
-	ps := []propagation.TextMapPropagator{ddtrace.XRayPropagator{}}
+	ps := []propagation.TextMapPropagator{xrayprop.Propagator{}}
 	for _, st := range styles {
 		switch st {
 		case "datadog":

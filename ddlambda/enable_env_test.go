@@ -26,12 +26,16 @@ func TestSettingsFromEnvironment(t *testing.T) {
 		{"enhanced metrics off by option", map[string]string{"DD_ENHANCED_METRICS": "true"}, []Option{WithoutEnhancedMetrics()}, func(s *settings) bool { return !s.enhancedMetrics }, 0},
 		{"rate and rules", map[string]string{"DD_TRACE_SAMPLE_RATE": "0.5",
 			"DD_TRACE_SAMPLING_RULES": `[{"service":"orders","sample_rate":1},{"tags":{"a":"b"},"sample_rate":1},{"name":"x"}]`}, nil,
-			func(s *settings) bool { return len(s.rules) == 2 && s.rules[0].service == "orders" && s.rules[1].rate == 0.5 }, 2},
+			func(s *settings) bool {
+				return len(s.rules) == 2 && s.rules[0].service == "orders" && s.rules[1].rate == 0.5
+			}, 2},
 		{"rate option wins", map[string]string{"DD_TRACE_SAMPLE_RATE": "0.5"}, []Option{WithSampleRate(0.1)}, func(s *settings) bool { return len(s.rules) == 1 && s.rules[0].rate == 0.1 }, 0},
 		{"bad numbers", map[string]string{"DD_TRACE_SAMPLE_RATE": "2", "DD_TRACE_RATE_LIMIT": "-1", "DD_TRACE_SAMPLING_RULES": "{"}, nil,
 			func(s *settings) bool { return len(s.rules) == 0 && s.rateLimit == 100 }, 3},
 		{"service mapping", map[string]string{"DD_SERVICE_MAPPING": "lambda_sqs:queue, bad ,api1:web"}, nil,
-			func(s *settings) bool { return s.serviceMapping["lambda_sqs"] == "queue" && s.serviceMapping["api1"] == "web" }, 1},
+			func(s *settings) bool {
+				return s.serviceMapping["lambda_sqs"] == "queue" && s.serviceMapping["api1"] == "web"
+			}, 1},
 		{"styles", map[string]string{"DD_TRACE_PROPAGATION_STYLE": "Datadog,b3"}, nil,
 			func(s *settings) bool { return len(s.styles) == 1 && s.styles[0] == "datadog" }, 1},
 		{"log level", map[string]string{"DD_LOG_LEVEL": "DEBUG"}, nil, func(s *settings) bool { return s.debug }, 0},

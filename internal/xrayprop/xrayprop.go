@@ -1,4 +1,4 @@
-package ddtrace
+package xrayprop
 
 import (
 	"context"
@@ -6,18 +6,20 @@ import (
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/ddtrace"
 )
 
-// XRayPropagator is X-Ray's propagator for a setup that records traces for
-// Datadog that X-Ray did not sample: such a trace (XRayUnsampled) goes
+// Propagator is X-Ray's propagator for a setup that records traces for
+// Datadog that X-Ray did not sample: such a trace (ddtrace.XRayUnsampled) goes
 // downstream with Sampled=0, so that X-Ray's decision holds along the
 // whole trace.
-type XRayPropagator struct{ xray.Propagator }
+type Propagator struct{ xray.Propagator }
 
 // Inject writes the X-Amzn-Trace-Id header, with Sampled=0 for a trace
 // X-Ray did not sample.
-func (p XRayPropagator) Inject(ctx context.Context, carrier propagation.TextMapCarrier) {
-	if sc := trace.SpanContextFromContext(ctx); sc.IsSampled() && XRayUnsampled(sc) {
+func (p Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarrier) {
+	if sc := trace.SpanContextFromContext(ctx); sc.IsSampled() && ddtrace.XRayUnsampled(sc) {
 		ctx = trace.ContextWithSpanContext(ctx, sc.WithTraceFlags(sc.TraceFlags().WithSampled(false)))
 	}
 	p.Propagator.Inject(ctx, carrier)

@@ -1,4 +1,4 @@
-package ddtrace_test
+package xrayprop_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/internal/ddtrace"
+	"github.com/otelxray/otelxray/internal/xrayprop"
 )
 
 func TestXRayPropagatorKeepsXRayDecision(t *testing.T) {
@@ -24,7 +25,7 @@ func TestXRayPropagatorKeepsXRayDecision(t *testing.T) {
 	} {
 		sc := trace.NewSpanContext(trace.SpanContextConfig{TraceID: tid, SpanID: trace.SpanID{1}, TraceFlags: trace.FlagsSampled, TraceState: tc.ts})
 		c := propagation.MapCarrier{}
-		ddtrace.XRayPropagator{}.Inject(trace.ContextWithSpanContext(context.Background(), sc), c)
+		xrayprop.Propagator{}.Inject(trace.ContextWithSpanContext(context.Background(), sc), c)
 		if h := c.Get("X-Amzn-Trace-Id"); !strings.Contains(h, tc.want) || !strings.Contains(h, "Root=1-5759e988-bd862e3fe1be46a994272793") {
 			t.Errorf("%s: header %q, want %s", tc.name, h, tc.want)
 		}
