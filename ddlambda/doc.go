@@ -5,9 +5,8 @@
 // [Enable] is the one-line setup: X-Ray and Datadog, configured from the
 // DD_* variables, with every invocation recorded for Datadog whatever
 // X-Ray sampled, Datadog's sampling priority, the aws.lambda span as
-// Datadog shows it and a cold-start span:
-//
-//	lambda.Start(lambdatrace.Wrap(handler, ddlambda.Enable()))
+// Datadog shows it and a cold-start span, in
+// lambda.Start(lambdatrace.Wrap(handler, ddlambda.Enable())).
 //
 // By hand, two lambdatrace options tie a function to Datadog:
 //
