@@ -78,7 +78,11 @@ func newSetup(c *config) setup {
 		// untraced by X-Ray (the exporters of WithSpanExporter still get
 		// its spans), and says why once, through OpenTelemetry's error
 		// handler (whose default logs to stderr, which Lambda keeps).
-		otel.Handle(fmt.Errorf("lambdatrace: tracing to X-Ray is off: %w", err))
+		what := "tracing is off"
+		if len(exps) > 0 {
+			what = "tracing to X-Ray is off"
+		}
+		otel.Handle(fmt.Errorf("lambdatrace: %s: %w", what, err))
 	} else {
 		exps = append([]sdktrace.SpanExporter{xr}, exps...)
 	}
