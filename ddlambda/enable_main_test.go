@@ -14,6 +14,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/otelxray/otelxray/ddlambda"
 	"github.com/otelxray/otelxray/internal/fakedaemon"
@@ -42,14 +43,17 @@ type ordersEvent struct {
 	Fail bool `json:"fail"`
 }
 
-// orders makes one span of its own.
+// orders makes one span of its own, and returns the headers a call
+// from it would carry downstream.
 func orders(ctx context.Context, e ordersEvent) (map[string]string, error) {
-	_, s := otel.Tracer("orders").Start(ctx, "store")
-	s.End()
+	ctx, s := otel.Tracer("orders").Start(ctx, "store")
+	defer s.End()
 	if e.Fail {
 		return nil, errors.New("invalid order")
 	}
-	return map[string]string{"status": "stored"}, nil
+	out := propagation.MapCarrier{"status": "stored"}
+	otel.GetTextMapPropagator().Inject(ctx, out)
+	return out, nil
 }
 
 // function is the orders function running under a fake Runtime API.

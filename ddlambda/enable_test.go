@@ -1,10 +1,12 @@
 package ddlambda_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,8 +36,21 @@ func TestEnableRecordsEveryInvocation(t *testing.T) {
 				}
 				f := startFunction(t, "DD_TRACE_AGENT_URL="+agent.URL(), extPathEnv+"="+path, extURLEnv+"="+srv.URL)
 				for i := 1; i <= 2; i++ {
-					if res := f.invoke(t, `{}`, xrayHeader(i, sampled)); res.Failed {
+					res := f.invoke(t, `{}`, xrayHeader(i, sampled))
+					if res.Failed {
 						t.Fatalf("invocation %d failed: %s", i, res.Body)
+					}
+					// Downstream, X-Ray's decision holds and Datadog's priority goes on.
+					var out map[string]string
+					if err := json.Unmarshal(res.Body, &out); err != nil {
+						t.Fatal(err)
+					}
+					wantX := "Sampled=0"
+					if sampled == 1 {
+						wantX = "Sampled=1"
+					}
+					if !strings.Contains(out["X-Amzn-Trace-Id"], wantX) || out["x-datadog-sampling-priority"] != "1" || out["traceparent"] == "" {
+						t.Errorf("invocation %d sends downstream %v, want %s and priority 1", i, out, wantX)
 					}
 				}
 				spans, _ := agent.Received()
