@@ -7,6 +7,7 @@ import (
 
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/internal/ddtrace"
 	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"github.com/otelxray/otelxray/internal/xrayheader"
 )
@@ -44,7 +45,7 @@ func traceHeaderValue(sc trace.SpanContext, lineage string) string {
 	b = append(b, ";Parent="...)
 	b = hex.AppendEncode(b, sid[:])
 	b = append(b, ";Sampled="...)
-	if sc.IsSampled() {
+	if sc.IsSampled() && !ddtrace.XRayUnsampled(sc) { // recorded for Datadog only: X-Ray did not sample it
 		b = append(b, '1')
 	} else {
 		b = append(b, '0')

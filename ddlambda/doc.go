@@ -2,7 +2,13 @@
 // lambdatrace and traced to Datadog by exporter/datadog. Its name is the
 // name of Datadog's own Go package for Lambda; it needs no dd-trace-go.
 //
-// Two lambdatrace options tie a function to Datadog:
+// [Enable] is the one-line setup: X-Ray and Datadog, configured from the
+// DD_* variables, with every invocation recorded for Datadog whatever
+// X-Ray sampled, Datadog's sampling priority, the aws.lambda span as
+// Datadog shows it and a cold-start span, in
+// lambda.Start(lambdatrace.Wrap(handler, ddlambda.Enable())).
+//
+// By hand, two lambdatrace options tie a function to Datadog:
 //
 //   - [Extension] calls the Datadog Lambda Extension's start-invocation and
 //     end-invocation endpoints, so that Datadog shows its aws.lambda span
@@ -28,7 +34,8 @@
 //	lambda.Start(lambdatrace.Wrap(handler, lambdatrace.WithTracerProvider(tp),
 //		ddlambda.Extension(dd), ddlambda.XRayMerge()))
 //
-// Datadog sees an invocation's spans only when X-Ray samples it. Error
+// By hand, Datadog sees an invocation's spans only when X-Ray samples it
+// (Enable records them all). Error
 // messages and stacks sent to the extension are rid of credentials
 // (user:password@, password=); the event and the response go as they are,
 // since the extension reads them to tag the invocation.

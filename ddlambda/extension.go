@@ -124,7 +124,13 @@ func (e errStatus) Error() string {
 	return "ddlambda: the Datadog Lambda Extension answered " + string(e)
 }
 
+// priority is the Datadog sampling priority of sc's trace: the one Enable's
+// sampler decided (in the tracestate), else 1 for a sampled trace, 0 for
+// another.
 func priority(sc trace.SpanContext) string {
+	if p, _, ok := ddtrace.Priority(sc.TraceState()); ok {
+		return strconv.Itoa(p)
+	}
 	if sc.IsSampled() {
 		return "1"
 	}

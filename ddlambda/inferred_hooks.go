@@ -36,11 +36,9 @@ type inferredConfig struct {
 	genericServices bool
 }
 
-// Variables the inferred spans read.
-const (
-	envServiceMapping        = "DD_SERVICE_MAPPING"
-	envServiceRepresentation = "DD_TRACE_AWS_SERVICE_REPRESENTATION_ENABLED"
-)
+// envServiceRepresentation names inferred spans' services by the instance
+// (true, the default) or by the AWS service (false).
+const envServiceRepresentation = "DD_TRACE_AWS_SERVICE_REPRESENTATION_ENABLED"
 
 // inferredConfigFromEnv reads DD_SERVICE_MAPPING, DD_SERVICE (else the
 // function's name, lowercased, as the extension names the function span)
@@ -144,7 +142,9 @@ func startInferred(ctx context.Context, inv lambdatrace.InvocationEnd, spans []i
 		if status > 0 && i == n-1 {
 			attrs = append(attrs, attribute.String("http.status_code", strconv.Itoa(status)))
 		}
-		_, sp := tr.Start(trace.ContextWithRemoteSpanContext(ctx, parent), s.Name,
+		// inheritDecision: the parent is remote, but the invocation's
+		// sampler has decided for this trace already.
+		_, sp := tr.Start(inheritDecision(trace.ContextWithRemoteSpanContext(ctx, parent)), s.Name,
 			trace.WithSpanKind(trace.SpanKindServer), trace.WithTimestamp(starts[i]), trace.WithAttributes(attrs...))
 		if failure != "" {
 			sp.SetStatus(codes.Error, failure) // the function's error, as the extension copies it

@@ -19,7 +19,7 @@ import (
 // In a subprocess, these select the function the test binary runs (instead
 // of the tests), the fake agent, and the extension's file.
 const (
-	functionEnv  = "DDLAMBDA_TEST_FUNCTION"
+	functionEnv  = "DDLAMBDA_TEST_INFERRED_FUNCTION"
 	agentEnv     = "DDLAMBDA_TEST_AGENT"
 	extPathEnv   = "DDLAMBDA_TEST_EXTENSION_PATH"
 	forceEnv     = "DDLAMBDA_TEST_FORCE"

@@ -22,7 +22,7 @@ import (
 // decimal), so Datadog can merge the X-Ray trace with its own.
 func XRayMerge() lambdatrace.Option {
 	return lambdatrace.WithHooks(lambdatrace.Hooks{End: func(ctx context.Context, inv lambdatrace.InvocationEnd) {
-		if !inv.Parent.IsValid() || !inv.Parent.IsSampled() || !inv.Span.IsValid() || inv.Tracer == nil {
+		if !inv.Parent.IsValid() || !inv.Parent.IsSampled() || !inv.Span.IsValid() || inv.Tracer == nil || ddtrace.XRayUnsampled(inv.Span) {
 			return
 		}
 		low, _ := ddtrace.TraceID(inv.Span.TraceID())

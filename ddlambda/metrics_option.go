@@ -39,14 +39,28 @@ type metricsOptions struct {
 // itself). Options win over variables. A problem with either is reported
 // through otel.Handle; a socket that cannot be opened leaves metrics off.
 func Metrics(opts ...MetricsOption) lambdatrace.Option {
-	var o metricsOptions
-	o.extensionPath = DefaultExtensionPath
+	c, problems := newMetricsOptions(opts, DefaultExtensionPath).config(os.Getenv)
+	for _, err := range problems {
+		otel.Handle(fmt.Errorf("ddlambda: metrics: %w", err))
+	}
+	return metricsOption(c)
+}
+
+// newMetricsOptions applies opts over the default extension path.
+func newMetricsOptions(opts []MetricsOption, extensionPath string) metricsOptions {
+	o := metricsOptions{extensionPath: extensionPath}
 	for _, f := range opts {
 		if f != nil {
 			f(&o)
 		}
 	}
-	c, problems := metricsConfigFromEnv(os.Getenv, o.extensionPath)
+	return o
+}
+
+// config is the metrics configuration from the variables and o; options
+// win.
+func (o metricsOptions) config(getenv func(string) string) (metricsConfig, []error) {
+	c, problems := metricsConfigFromEnv(getenv, o.extensionPath)
 	if o.addr != "" {
 		addr, err := optionAddr(o.addr)
 		if err != nil {
@@ -56,9 +70,12 @@ func Metrics(opts ...MetricsOption) lambdatrace.Option {
 		}
 	}
 	c.tags = append(c.tags, o.tags...)
-	for _, err := range problems {
-		otel.Handle(fmt.Errorf("ddlambda: metrics: %w", err))
-	}
+	return c, problems
+}
+
+// metricsOption is the lambdatrace option of c's hooks; a socket that
+// cannot be opened is reported and leaves metrics off.
+func metricsOption(c metricsConfig) lambdatrace.Option {
 	h, err := metricsHooks(c)
 	if err != nil {
 		otel.Handle(fmt.Errorf("ddlambda: metrics are off: %w", err))

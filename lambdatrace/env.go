@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/otelxray/otelxray/internal/envflag"
@@ -106,7 +105,7 @@ func parsePropagators(v string) (propagation.TextMapPropagator, []error) {
 func propagatorByName(name string) (propagation.TextMapPropagator, error) {
 	switch name {
 	case "xray":
-		return xray.Propagator{}, nil
+		return xrayPropagator{}, nil
 	case "tracecontext":
 		return propagation.TraceContext{}, nil
 	case "baggage":

@@ -23,6 +23,9 @@ type config struct {
 	eventParent bool           // WithEventParent
 	mode        ProcessingMode // mode.go
 	queueSize   int
+	sampler     sdktrace.Sampler              // WithSampler
+	exporters   []sdktrace.SpanExporter       // WithSpanExporter
+	propagator  propagation.TextMapPropagator // WithPropagator
 }
 
 // WithTracerProvider makes the wrapper use tp (which must already export to

@@ -33,17 +33,20 @@ type setup struct {
 // newSetup builds the recommended setup, or adopts the user's provider.
 func newSetup(c *config) setup {
 	if c.tp != nil {
+		otelHandle(ignoredOptions(c))
 		return setup{tracer: c.tp.Tracer(instrumentation), provider: c.tp, flush: c.tp.ForceFlush}
 	}
 	if !c.noGlobals {
 		switch tp := otel.GetTracerProvider().(type) {
 		case *sdktrace.TracerProvider:
 			// The program set up OpenTelemetry itself: use and flush that.
+			otelHandle(ignoredOptions(c))
 			return setup{tracer: tp.Tracer(instrumentation), provider: tp, flush: tp.ForceFlush}
 		default:
 			if !isDefaultGlobal(tp) {
 				// A provider of another kind: use it, leave the globals alone.
 				// It cannot be flushed from here; it must write by itself.
+				otelHandle(ignoredOptions(c))
 				return setup{tracer: tp.Tracer(instrumentation), provider: tp, flush: func(context.Context) error { return nil }}
 			}
 		}
@@ -62,26 +65,41 @@ func newSetup(c *config) setup {
 		sdktrace.WithIDGenerator(xray.NewIDGenerator()),
 		sdktrace.WithResource(Resource(context.Background())),
 	}
-	if inLambda {
+	if c.sampler != nil {
+		opts = append(opts, sdktrace.WithSampler(c.sampler))
+	} else if inLambda {
 		// The trace header decides. Outside Lambda the SDK reads
 		// OTEL_TRACES_SAMPLER itself; its default is this sampler too.
 		opts = append(opts, sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())))
 	}
 	var proc *flushProcessor
-	exp, err := xrayudp.New(append([]xrayudp.Option{xrayudp.WithLambda(true)}, c.exporterOps...)...)
+	exps := c.exporters
+	xr, err := xrayudp.New(append([]xrayudp.Option{xrayudp.WithLambda(true)}, c.exporterOps...)...)
 	if err != nil {
 		// A bad AWS_XRAY_DAEMON_ADDRESS must not break the function: it runs
-		// untraced, and says why once, through OpenTelemetry's error
+		// untraced by X-Ray (the exporters of WithSpanExporter still get
+		// its spans), and says why once, through OpenTelemetry's error
 		// handler (whose default logs to stderr, which Lambda keeps).
-		otel.Handle(fmt.Errorf("lambdatrace: tracing is off: %w", err))
+		what := "tracing is off"
+		if len(exps) > 0 {
+			what = "tracing to X-Ray is off"
+		}
+		otel.Handle(fmt.Errorf("lambdatrace: %s: %w", what, err))
 	} else {
+		exps = append([]sdktrace.SpanExporter{xr}, exps...)
+	}
+	if exp := exporterOf(exps); exp != nil {
 		proc = newFlushProcessor(exp, c.queueSize)
 		opts = append(opts, sdktrace.WithSpanProcessor(proc))
 	}
 	tp := sdktrace.NewTracerProvider(opts...)
 	if !c.noGlobals {
 		otel.SetTracerProvider(tp)
-		setPropagator(env.propagator)
+		p := env.propagator
+		if c.propagator != nil {
+			p = c.propagator // the option wins over OTEL_PROPAGATORS
+		}
+		setPropagator(p)
 	}
 	s := setup{tracer: tp.Tracer(instrumentation), provider: tp, flush: tp.ForceFlush}
 	if proc != nil {
@@ -100,7 +118,7 @@ func setPropagator(p propagation.TextMapPropagator) {
 		return
 	}
 	if p == nil {
-		p = xray.Propagator{}
+		p = xrayPropagator{}
 	}
 	otel.SetTextMapPropagator(p)
 }
@@ -121,4 +139,11 @@ func Shutdown(ctx context.Context) error {
 		return tp.Shutdown(ctx)
 	}
 	return nil
+}
+
+// otelHandle reports err, if any, through OpenTelemetry's error handler.
+func otelHandle(err error) {
+	if err != nil {
+		otel.Handle(err)
+	}
 }

@@ -27,7 +27,11 @@
 // name, resource and type, span.kind, errors with error.type, error.message
 // and error.stack, attributes as meta (strings) and metrics (numbers), AWS
 // SDK calls with Datadog's resource names and tags (tablename, queuename,
-// ...), span links, and the _top_level and _sampling_priority_v1 metrics.
+// ...), span links, and the _top_level and _sampling_priority_v1 metrics
+// (the priority ddlambda's sampler decided, with _dd.p.dm, else 1).
+// lambdatrace's invocation span becomes Datadog's aws.lambda span (type
+// serverless, the function's tags), ddlambda's cold-start span
+// aws.lambda.cold_start.
 // Credentials never leave the process: user:password@ in URLs and
 // password= settings in connection strings are removed from every meta
 // value, resource and error message.
@@ -42,6 +46,10 @@
 //   - DD_SERVICE: the service (WithService); unset, the resource's
 //     service.name, else unnamed-go-service.
 //   - DD_ENV, DD_VERSION: the env and version tags (WithEnv, WithVersion).
+//   - DD_TAGS: key:value tags, separated by commas or spaces, on every
+//     span (WithTags); a span's own tag of the same key wins.
+//   - AWS_EXECUTION_ENV (else /etc/os-release): in Lambda, the runtime tag
+//     of the aws.lambda span.
 //   - AWS_LAMBDA_FUNCTION_NAME: when set, the default timeout is
 //     [DefaultLambdaTimeout] instead of [DefaultTimeout] (WithTimeout).
 //

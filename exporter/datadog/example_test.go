@@ -52,3 +52,12 @@ func ExampleExporter_Stats() {
 	log.Printf("%d spans sent in %d payloads; %d unreachable, %d rejected",
 		st.Sent, st.Payloads, st.Dropped.Unreachable, st.Dropped.Rejected)
 }
+
+// Tags on every span, instead of DD_TAGS.
+func ExampleWithTags() {
+	exp, err := datadog.New(datadog.WithTags(map[string]string{"team": "orders"}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_ = exp
+}

@@ -99,6 +99,7 @@ func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span
 			}
 			above[child] = d.SpanID
 		}
+		e.decorate(&d)
 		i, ok := index[d.TraceID]
 		if !ok {
 			i = len(traces)

@@ -16,6 +16,8 @@ type config struct {
 	timeout                    time.Duration
 	client                     *http.Client
 	getenv                     func(string) string
+	tags                       map[string]string // WithTags, DD_TAGS
+	runtime                    string            // in Lambda, for the function span
 }
 
 // The default bounds of one request to the agent (WithTimeout overrides
@@ -64,6 +66,7 @@ func newConfig(opts []Option) config {
 		}
 	}
 	c.fromEnv()
+	c.spanTags()
 	if c.timeout <= 0 {
 		c.timeout = DefaultTimeout
 		if lambdaenv.In(c.getenv) {

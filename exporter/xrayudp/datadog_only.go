@@ -6,14 +6,16 @@ import (
 	"github.com/otelxray/otelxray/internal/ddtrace"
 )
 
-// withoutDatadogOnly returns spans without those only Datadog is sent
-// (instrumentation scope ddtrace.OnlyScope: ddlambda's inferred spans of
-// the upstream service, which X-Ray shows as the service's own segment),
-// counting them in Stats.DatadogOnly. It returns spans itself, without
-// allocating, when there are none.
-func (e *Exporter) withoutDatadogOnly(spans []sdktrace.ReadOnlySpan) []sdktrace.ReadOnlySpan {
+// forXRay returns spans without those only Datadog is sent, counting them:
+// spans of instrumentation scope ddtrace.OnlyScope (ddlambda's inferred
+// and cold-start spans, which X-Ray shows its own way) in
+// Stats.DatadogOnly, and spans of traces X-Ray did not sample but that were
+// recorded for Datadog (tracestate ddtrace.StateKey=ddtrace.StateUnsampled,
+// set by ddlambda's sampler) in Stats().Dropped.Unsampled. It returns spans
+// itself, without allocating, when it leaves none out.
+func (e *Exporter) forXRay(spans []sdktrace.ReadOnlySpan) []sdktrace.ReadOnlySpan {
 	i := 0
-	for i < len(spans) && !datadogOnly(spans[i]) {
+	for i < len(spans) && e.keep(spans[i], false) {
 		i++
 	}
 	if i == len(spans) {
@@ -22,14 +24,26 @@ func (e *Exporter) withoutDatadogOnly(spans []sdktrace.ReadOnlySpan) []sdktrace.
 	kept := make([]sdktrace.ReadOnlySpan, i, len(spans)-1)
 	copy(kept, spans[:i])
 	for _, s := range spans[i:] {
-		if !datadogOnly(s) {
+		if e.keep(s, true) {
 			kept = append(kept, s)
 		}
 	}
-	e.stats.datadogOnly.Add(uint64(len(spans) - len(kept)))
 	return kept
 }
 
-func datadogOnly(s sdktrace.ReadOnlySpan) bool {
-	return s.InstrumentationScope().Name == ddtrace.OnlyScope
+// keep reports whether s goes to X-Ray; count counts a span left out.
+func (e *Exporter) keep(s sdktrace.ReadOnlySpan, count bool) bool {
+	switch {
+	case s.InstrumentationScope().Name == ddtrace.OnlyScope:
+		if count {
+			e.stats.datadogOnly.Add(1)
+		}
+		return false
+	case ddtrace.XRayUnsampled(s.SpanContext()):
+		if count {
+			e.stats.unsampled.Add(1)
+		}
+		return false
+	}
+	return true
 }

@@ -116,7 +116,9 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 		e.stats.canceled.Add(uint64(len(spans)))
 		return fmt.Errorf("xrayudp: export canceled before any of %d spans was sent: %w", len(spans), err)
 	}
-	if spans = e.withoutDatadogOnly(spans); len(spans) == 0 {
+	// Spans only Datadog gets: Datadog-only spans, and traces recorded for
+	// Datadog that X-Ray did not sample.
+	if spans = e.forXRay(spans); len(spans) == 0 {
 		return nil
 	}
 	if *e.cfg.format == FormatOTLP {

@@ -33,7 +33,9 @@ type Stats struct {
 
 // Drops counts spans that were not sent, by reason.
 type Drops struct {
-	// Unsampled spans are never sent.
+	// Unsampled spans are never sent: spans the sampler did not sample,
+	// and spans recorded for Datadog in a trace X-Ray did not sample
+	// (see package ddlambda).
 	Unsampled uint64
 	// NoParent spans had no parent in Lambda mode.
 	NoParent uint64

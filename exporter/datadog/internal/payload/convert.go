@@ -71,10 +71,11 @@ func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 		}
 	}
 	d.Error = spanError(s, kind, attrs, d.Meta)
+	function(&d, s, attrs)
 	// A span without a local parent is where the service's work enters.
 	if p := s.Parent(); !p.IsValid() || p.IsRemote() {
 		d.Metrics["_top_level"] = 1
-		d.Metrics["_sampling_priority_v1"] = 1
+		priority(&d, sc)
 	}
 	d.Links = links(s.Links())
 	return d

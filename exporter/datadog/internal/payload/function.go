@@ -1,0 +1,104 @@
+package payload
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+
+	"go.opentelemetry.io/otel/attribute"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/ddtrace"
+)
+
+// The Datadog names of the spans of a Lambda function.
+const (
+	functionName  = "aws.lambda"
+	coldStartName = "aws.lambda.cold_start"
+	serverless    = "serverless"
+	// timeoutMessage is the error message Datadog gives a timed-out invocation.
+	timeoutMessage = "Datadog detected a Timeout"
+)
+
+// function makes lambdatrace's invocation span (a server span with
+// faas.trigger) the aws.lambda span Datadog's extension shows, and
+// ddlambda's cold-start span the aws.lambda.cold_start span: type
+// serverless, resource the function name, and the function's tags
+// (cold_start, function_arn, function_version, functionname, request_id,
+// resource_names, region, account_id, memorysize, architecture).
+func function(d *Span, s sdktrace.ReadOnlySpan, attrs map[string]attribute.Value) {
+	invocation := s.SpanKind() == trace.SpanKindServer && str(attrs, "faas.trigger") != ""
+	cold := s.Name() == coldStartName && s.InstrumentationScope().Name == ddtrace.OnlyScope
+	if !invocation && !cold {
+		return
+	}
+	var res map[string]attribute.Value
+	if r := s.Resource(); r != nil {
+		res = make(map[string]attribute.Value, r.Len())
+		for _, kv := range r.Attributes() {
+			res[string(kv.Key)] = kv.Value
+		}
+	}
+	arn := strings.ToLower(str(attrs, "cloud.resource_id"))
+	parts := strings.Split(arn, ":")
+	name := str(res, "faas.name")
+	if name == "" && len(parts) >= 7 {
+		name = parts[6]
+	}
+	d.Name, d.Type = functionName, serverless
+	if cold {
+		d.Name = coldStartName
+	}
+	if name != "" {
+		d.Resource = clean(name)
+	}
+	tags := map[string]string{
+		"functionname":   strings.ToLower(name),
+		"resource_names": name,
+		"region":         str(res, "cloud.region"),
+		"account_id":     str(attrs, "cloud.account.id"),
+		"architecture":   architecture(),
+		"_dd.origin":     "lambda",
+		"origin":         "lambda",
+	}
+	if len(parts) >= 7 {
+		tags["function_arn"] = strings.Join(parts[:7], ":")
+		tags["function_version"] = "$LATEST"
+		if len(parts) >= 8 {
+			tags["function_version"] = parts[7]
+		}
+		if tags["region"] == "" {
+			tags["region"] = parts[3]
+		}
+		if tags["account_id"] == "" {
+			tags["account_id"] = parts[4]
+		}
+	}
+	if v, ok := res["faas.max_memory"]; ok && v.Type() == attribute.INT64 && v.AsInt64() > 0 {
+		tags["memorysize"] = strconv.FormatInt(v.AsInt64()>>20, 10)
+	}
+	if invocation {
+		tags["request_id"] = str(attrs, "faas.invocation_id")
+		tags["cold_start"] = strconv.FormatBool(attrs["faas.coldstart"].AsBool())
+		if v, ok := attrs["http.response.status_code"]; ok && v.Type() == attribute.INT64 {
+			tags["http.status_code"] = strconv.FormatInt(v.AsInt64(), 10)
+		}
+		if d.Meta["error.type"] == "Timeout" {
+			d.Meta["error.message"], d.Meta["error.msg"] = timeoutMessage, timeoutMessage
+		}
+	}
+	for k, v := range tags {
+		if v != "" {
+			d.Meta[k] = clean(v)
+		}
+	}
+}
+
+// architecture is Lambda's name for this process's architecture.
+func architecture() string {
+	if runtime.GOARCH == "arm64" {
+		return "arm64"
+	}
+	return "x86_64"
+}

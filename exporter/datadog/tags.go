@@ -1,0 +1,95 @@
+package datadog
+
+import (
+	"os"
+	"strings"
+
+	"github.com/otelxray/otelxray/exporter/datadog/internal/payload"
+	"github.com/otelxray/otelxray/internal/lambdaenv"
+	"github.com/otelxray/otelxray/internal/scrub"
+)
+
+// EnvTags is the variable of tags every span gets (WithTags wins):
+// key:value pairs separated by commas or spaces, as Datadog reads DD_TAGS.
+const EnvTags = "DD_TAGS"
+
+// maxTags bounds the tags read from DD_TAGS.
+const maxTags = 64
+
+// WithTags adds tags to every span, overriding DD_TAGS. A span's own tag
+// of the same key wins.
+func WithTags(tags map[string]string) Option {
+	return func(c *config) {
+		c.tags = make(map[string]string, len(tags))
+		for k, v := range tags {
+			c.tags[k] = v
+		}
+	}
+}
+
+// spanTags reads DD_TAGS unless WithTags was given, and in Lambda the
+// function's runtime (the runtime tag of Datadog's aws.lambda span).
+func (c *config) spanTags() {
+	if c.tags == nil {
+		c.tags = parseTags(c.getenv(EnvTags))
+	}
+	for k, v := range c.tags {
+		c.tags[k] = scrub.Redact(v)
+	}
+	if lambdaenv.In(c.getenv) {
+		c.runtime = lambdaRuntime(c.getenv("AWS_EXECUTION_ENV"))
+	}
+}
+
+// parseTags reads key:value pairs separated by commas or spaces; a key
+// without a value gets an empty one.
+func parseTags(v string) map[string]string {
+	var m map[string]string
+	for _, e := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+		k, val, _ := strings.Cut(e, ":")
+		if k = strings.TrimSpace(k); k == "" || len(m) >= maxTags {
+			continue
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[k] = strings.TrimSpace(val)
+	}
+	return m
+}
+
+// lambdaRuntime names the runtime as Datadog's extension does: from
+// AWS_EXECUTION_ENV (AWS_Lambda_<runtime>), else, for the OS-only runtimes
+// Go uses, from /etc/os-release (provided.al2023, provided.al2).
+func lambdaRuntime(execEnv string) string {
+	if r, ok := strings.CutPrefix(execEnv, "AWS_Lambda_"); ok && r != "" {
+		return r
+	}
+	b, err := os.ReadFile("/etc/os-release")
+	if err != nil || len(b) > 64<<10 {
+		return ""
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VERSION_ID="); ok {
+			switch strings.Trim(v, `"`) {
+			case "2023":
+				return "provided.al2023"
+			case "2":
+				return "provided.al2"
+			}
+		}
+	}
+	return ""
+}
+
+// decorate adds the configured tags, and the runtime to the function span.
+func (e *Exporter) decorate(d *payload.Span) {
+	for k, v := range e.cfg.tags {
+		if _, ok := d.Meta[k]; !ok {
+			d.Meta[k] = v
+		}
+	}
+	if e.cfg.runtime != "" && d.Type == "serverless" {
+		d.Meta["runtime"] = e.cfg.runtime
+	}
+}
