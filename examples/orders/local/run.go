@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 

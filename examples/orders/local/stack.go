@@ -9,7 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
-	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/exporter/xrayudp"
 	"github.com/otelxray/otelxray/xraylocal"
 )
