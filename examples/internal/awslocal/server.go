@@ -25,9 +25,9 @@ const (
 // Server serves the stand-in DynamoDB and SQS on 127.0.0.1. Create one with
 // Start; it is safe for concurrent use.
 type Server struct {
-	http   *http.Server
-	ln     net.Listener
-	done   chan struct{}
+	http     *http.Server
+	ln       net.Listener
+	done     chan struct{}
 	tables   *tables
 	queues   *queues
 	topics   *topics

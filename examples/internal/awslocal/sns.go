@@ -49,7 +49,9 @@ func WithTopic(name string) Option {
 }
 
 // TopicARN returns the ARN of the topic name.
-func (s *Server) TopicARN(name string) string { return "arn:aws:sns:" + Region + ":" + Account + ":" + name }
+func (s *Server) TopicARN(name string) string {
+	return "arn:aws:sns:" + Region + ":" + Account + ":" + name
+}
 
 // SubscribeQueue subscribes the queue to the topic. With raw (SNS's raw
 // message delivery), the message body is the published message and its
@@ -172,9 +174,9 @@ type publishResult struct {
 // xmlResponse is a query protocol response.
 type xmlResponse struct {
 	XMLName xml.Name
-	Xmlns  string `xml:"xmlns,attr"`
-	Result any
-	Meta   struct {
+	Xmlns   string `xml:"xmlns,attr"`
+	Result  any
+	Meta    struct {
 		RequestID string `xml:"RequestId"`
 	} `xml:"ResponseMetadata"`
 }
