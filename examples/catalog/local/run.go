@@ -33,7 +33,6 @@ type options struct {
 type result struct {
 	calls    []call
 	findings findings
-	stack    *stack
 }
 
 // run runs the demo, printing to w.
