@@ -71,12 +71,12 @@ func (m Measure) Problems() []string {
 // Sampler records the peak heap of this process and xraylocal's memory
 // estimate while it runs.
 type Sampler struct {
-	stop    chan struct{}
-	done    sync.WaitGroup
-	heap    uint64
-	memory  int64
-	mu      sync.Mutex
-	xray    *xraylocal.Server
+	stop   chan struct{}
+	done   sync.WaitGroup
+	heap   uint64
+	memory int64
+	mu     sync.Mutex
+	xray   *xraylocal.Server
 }
 
 // Sample starts sampling every half second until Stop.
