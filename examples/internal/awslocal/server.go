@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -24,11 +25,15 @@ const (
 // Server serves the stand-in DynamoDB and SQS on 127.0.0.1. Create one with
 // Start; it is safe for concurrent use.
 type Server struct {
-	http   *http.Server
-	ln     net.Listener
-	done   chan struct{}
-	tables *tables
-	queues *queues
+	http     *http.Server
+	ln       net.Listener
+	done     chan struct{}
+	tables   *tables
+	queues   *queues
+	topics   *topics
+	rules    *rules
+	machines *stateMachines
+	async    *deliverer
 }
 
 // Option configures a Server.
@@ -51,7 +56,8 @@ func Start(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("awslocal: %w", err)
 	}
-	s := &Server{ln: ln, done: make(chan struct{}), tables: newTables(), queues: newQueues()}
+	s := &Server{ln: ln, done: make(chan struct{}), tables: newTables(), queues: newQueues(),
+		topics: newTopics(), rules: &rules{}, machines: newStateMachines(), async: newDeliverer()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -69,11 +75,21 @@ func (s *Server) URL() string { return "http://" + s.ln.Addr().String() }
 // QueueURL returns the URL of the queue name, in the form SQS gives it.
 func (s *Server) QueueURL(name string) string { return s.URL() + "/" + Account + "/" + name }
 
-// Close stops the server; long polls in progress return at once.
+// Deliveries counts the asynchronous invocations made for SNS, EventBridge
+// and Step Functions.
+func (s *Server) Deliveries() Deliveries { return s.async.stats() }
+
+// OnDeliveryError sets a function told of every failed asynchronous
+// invocation; call it before any is made.
+func (s *Server) OnDeliveryError(f func(error)) { s.async.onFail = f }
+
+// Close stops the server; long polls in progress return at once, and the
+// asynchronous invocations queued are not made.
 func (s *Server) Close() error {
 	s.queues.close()
 	err := s.http.Close()
 	<-s.done
+	s.async.close()
 	return err
 }
 
@@ -87,6 +103,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	target := r.Header.Get("X-Amz-Target")
+	traceHeader := r.Header.Get("X-Amzn-Trace-Id")
+	if target == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		s.serveQuery(w, r, body, traceHeader)
+		return
+	}
 	var out any
 	switch target {
 	case "DynamoDB_20120810.PutItem":
@@ -97,9 +118,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		out, err = s.queues.sendMessage(body, r.Header.Get("X-Amzn-Trace-Id"))
 	case "AmazonSQS.ReceiveMessage":
 		out, err = s.queues.receiveMessage(r.Context(), body)
+	case "AWSEvents.PutEvents":
+		out, err = s.putEvents(r.Context(), body, traceHeader)
+	case "AWSStepFunctions.StartExecution":
+		out, err = s.startExecution(r.Context(), body, traceHeader)
 	default:
 		writeError(w, http.StatusBadRequest, "UnknownOperationException",
-			fmt.Sprintf("awslocal serves DynamoDB PutItem and GetItem, SQS SendMessage and ReceiveMessage; not %q", target))
+			fmt.Sprintf("awslocal serves DynamoDB PutItem and GetItem, SQS SendMessage and ReceiveMessage, "+
+				"EventBridge PutEvents, Step Functions StartExecution and SNS Publish; not %q", target))
 		return
 	}
 	var ae *apiError
@@ -110,6 +136,29 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "SerializationException", err.Error())
 	default:
 		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+// serveQuery serves the query protocol (SNS).
+func (s *Server) serveQuery(w http.ResponseWriter, r *http.Request, body []byte, traceHeader string) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		writeXMLError(w, &apiError{status: http.StatusBadRequest, code: "MalformedQueryString", msg: err.Error()})
+		return
+	}
+	if a := form.Get("Action"); a != "Publish" {
+		writeXMLError(w, &apiError{status: http.StatusBadRequest, code: "InvalidAction", msg: fmt.Sprintf("awslocal serves SNS Publish; not %q", a)})
+		return
+	}
+	out, err := s.publish(r.Context(), form, traceHeader)
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae):
+		writeXMLError(w, ae)
+	case err != nil:
+		writeXMLError(w, &apiError{status: http.StatusBadRequest, code: "InvalidParameter", msg: err.Error()})
+	default:
+		writeXML(w, out.(xmlResponse))
 	}
 }
 

@@ -49,6 +49,7 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.IntVar(&o.posts, "posts", 3, "`number` of orders to POST (at least 1)")
 	fs.DurationVar(&o.timeout, "timeout", 25*time.Second, "longest wait for the traces; the demo fails when it runs out")
 	fs.StringVar(&o.format, "format", "segments", "the functions' wire `format` to xraylocal: segments (X-Ray documents) or otlp (T1S, as AWS's OpenTelemetry exporters send)")
+	loadFlags(fs, &o)
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./orders/local [flags]\n\nRuns the orders demo (three Lambda functions, an API, a queue, a table) on this machine\nand checks its traces with an embedded xraylocal. Exits 0 when they are as X-Ray shows them.\n\n")
@@ -64,6 +65,9 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 		return o, verbose, false, cli.Usagef(fs, "-format %q: want segments or otlp", o.format)
 	case o.timeout <= 0:
 		return o, verbose, false, cli.Usagef(fs, "-timeout %v: want a positive duration, like 25s", o.timeout)
+	}
+	if msg := o.load.check(o.serve); msg != "" {
+		return o, verbose, false, cli.Usagef(fs, "%s", msg)
 	}
 	return o, verbose, true, cli.OK
 }
@@ -88,7 +92,13 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if verbose {
 		o.functionOutput = stderr
 	}
-	if _, err := run(ctx, o, stdout); err != nil {
+	var err error
+	if o.load.duration > 0 {
+		err = loadTest(ctx, o, stdout)
+	} else {
+		_, err = run(ctx, o, stdout)
+	}
+	if err != nil {
 		if b := tail.bytes(); len(b) > 0 {
 			fmt.Fprintf(stderr, "the functions' output (the end):\n%s", b)
 		}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 

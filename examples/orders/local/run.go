@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -24,6 +24,8 @@ type options struct {
 	// format is the functions' wire format: "segments" or "otlp"
 	// (OTEL_XRAY_UDP_FORMAT); empty: the exporter's default.
 	format string
+	// load, when its duration is set, runs the load test instead.
+	load loadFlag
 	// process starts a function's process (see stackConfig).
 	process func(name string) (lambdasim.Process, error)
 	// progress receives the status line while waiting (tty: rewritten in

@@ -9,7 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
-	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 	"github.com/otelxray/otelxray/exporter/xrayudp"
 	"github.com/otelxray/otelxray/xraylocal"
 )
@@ -30,6 +31,8 @@ type stack struct {
 	lambda *lambdasim.Service
 	api    *lambdasim.API
 	source *lambdasim.SQSSource
+	// relay, with stackConfig.relay, counts what the functions send.
+	relay *loadgen.Relay
 }
 
 // stackConfig says how to start the stack.
@@ -43,6 +46,9 @@ type stackConfig struct {
 	output io.Writer
 	// format, when set, is the functions' OTEL_XRAY_UDP_FORMAT.
 	format string
+	// relay puts a counting relay between the functions and xraylocal
+	// (the load test); untraced sets OTEL_SDK_DISABLED=true.
+	relay, untraced bool
 }
 
 // startStack starts the stack; on error, what was started is stopped.
@@ -63,7 +69,14 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	if s.aws, err = awslocal.Start(awslocal.WithTable(tableName, "id"), awslocal.WithQueue(queueName)); err != nil {
 		return nil, err
 	}
-	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: s.xray.UDPAddr(), Region: awslocal.Region,
+	daemon := s.xray.UDPAddr()
+	if cfg.relay {
+		if s.relay, err = loadgen.StartRelay(daemon); err != nil {
+			return nil, err
+		}
+		daemon = s.relay.Addr()
+	}
+	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: daemon, Region: awslocal.Region,
 		Account: awslocal.Account, Output: cfg.output})
 	if err != nil {
 		return nil, err
@@ -76,6 +89,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 		}
 		p.Env = append(p.Env, s.aws.Env()...)
 		p.Env = append(p.Env, "TABLE_NAME="+tableName, "QUEUE_URL="+s.aws.QueueURL(queueName))
+		if cfg.untraced {
+			p.Env = append(p.Env, "OTEL_SDK_DISABLED=true")
+		}
 		if cfg.format != "" {
 			p.Env = append(p.Env, xrayudp.EnvFormat+"="+cfg.format)
 		}
@@ -104,6 +120,9 @@ func (s *stack) close() error {
 	}
 	if s.aws != nil {
 		errs = append(errs, s.aws.Close())
+	}
+	if s.relay != nil {
+		errs = append(errs, s.relay.Close())
 	}
 	if s.xray != nil {
 		errs = append(errs, s.xray.Close())

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/otelxray/otelxray/examples/orders/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/examples/orders/internal/order"
 )
 

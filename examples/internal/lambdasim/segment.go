@@ -56,5 +56,6 @@ func (s *Service) sendSegment(doc functionSegment) error {
 	if _, err := s.daemon.Write(append([]byte(wire.Header), b...)); err != nil {
 		return fmt.Errorf("lambdasim: sending the segment of %s: %w", doc.Name, err)
 	}
+	s.segments.Add(1)
 	return nil
 }

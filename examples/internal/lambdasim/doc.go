@@ -1,5 +1,5 @@
 // Package lambdasim plays the AWS Lambda service on loopback, for the
-// orders demo: it runs each function as a real aws-lambda-go process
+// examples (orders, catalog): it runs each function as a real aws-lambda-go process
 // against a Runtime API of its own, and invokes it the way Lambda does,
 // with a trace header per invocation.
 //

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,6 +34,8 @@ type Service struct {
 	daemon net.Conn
 	out    *prefixer
 
+	segments atomic.Uint64
+
 	mu      sync.Mutex
 	fns     []*Function
 	closers []func()
@@ -57,6 +60,10 @@ func New(cfg Config) (*Service, error) {
 func (s *Service) ARN(name string) string {
 	return fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", s.cfg.Region, s.cfg.Account, name)
 }
+
+// Segments counts the function segments sent (one per sampled
+// invocation).
+func (s *Service) Segments() uint64 { return s.segments.Load() }
 
 // onClose registers f to run first on Close (event sources and APIs stop
 // before the functions do).

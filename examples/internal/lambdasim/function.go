@@ -148,3 +148,16 @@ func (f *Function) stop() error {
 	}
 	return nil
 }
+
+// Async returns f as an asynchronous invoker (awslocal.Invoker): each call
+// invokes f with event, continuing traceHeader (an X-Amzn-Trace-Id; empty:
+// a new trace), and fails when the invocation does.
+func (f *Function) Async() func(ctx context.Context, traceHeader string, event []byte) error {
+	return func(ctx context.Context, traceHeader string, event []byte) error {
+		res, err := f.Invoke(ctx, CallerFromHeader(traceHeader), event)
+		if err == nil && res.Failed {
+			err = fmt.Errorf("lambdasim: %s failed: %s", f.Name, res.Payload)
+		}
+		return err
+	}
+}

@@ -1,0 +1,27 @@
+// Command analytics is the catalog demo's analytics Lambda function,
+// traced to X-Ray with lambdatrace; it counts events through DogStatsD.
+// Build it for Lambda with
+//
+//	GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -tags lambda.norpc -o bootstrap
+//
+// and deploy it with ../template.yaml (see ../README.md).
+package main
+
+import (
+	"log"
+
+	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
+	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
+	"github.com/otelxray/otelxray/lambdatrace"
+)
+
+func main() {
+	catalog.UseTraceLogs()
+	count, err := analytics.DogStatsD()
+	if err != nil {
+		log.Fatal(err)
+	}
+	lambda.Start(lambdatrace.WrapNoOutput(analytics.New(count).Handle))
+}

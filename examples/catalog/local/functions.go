@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
+	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
+	"github.com/otelxray/otelxray/examples/catalog/internal/inventory"
+	"github.com/otelxray/otelxray/examples/catalog/internal/pricing"
+	"github.com/otelxray/otelxray/examples/catalog/internal/product"
+	"github.com/otelxray/otelxray/examples/catalog/internal/stock"
+	"github.com/otelxray/otelxray/lambdatrace"
+)
+
+// functionEnv names, in a process the demo starts, the function that
+// process runs instead of the demo; statsEnv the file it writes its span
+// counts to after every invocation (for the load test).
+const (
+	functionEnv = "CATALOG_LOCAL_FUNCTION"
+	statsEnv    = "CATALOG_LOCAL_STATS"
+)
+
+// The demo's functions, named as in template.yaml.
+const (
+	fnProduct   = "product"
+	fnPricing   = "pricing"
+	fnInventory = "inventory"
+	fnStock     = "stock"
+	fnAnalytics = "analytics"
+)
+
+var functionNames = []string{fnProduct, fnPricing, fnInventory, fnStock, fnAnalytics}
+
+// runFunction runs the function name as its deployable main does
+// (examples/catalog/<name>), with its span counts written to statsEnv's
+// file. lambda.Start never returns.
+func runFunction(name string) {
+	ctx := context.Background()
+	catalog.UseTraceLogs()
+	var err error
+	switch name {
+	case fnProduct:
+		var h *product.Handler
+		if h, err = product.New(ctx); err == nil {
+			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+		}
+	case fnPricing:
+		var h *pricing.Handler
+		if h, err = pricing.New(ctx); err == nil {
+			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(h.Handle)))
+		}
+	case fnInventory:
+		var h *inventory.Handler
+		if h, err = inventory.New(ctx); err == nil {
+			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+		}
+	case fnStock:
+		var h *stock.Handler
+		if h, err = stock.New(ctx); err == nil {
+			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+		}
+	case fnAnalytics:
+		var count analytics.Counter
+		if count, err = analytics.DogStatsD(); err == nil {
+			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(analytics.New(count).Handle)))
+		}
+	default:
+		err = fmt.Errorf("unknown function %q", name)
+	}
+	fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+	os.Exit(2)
+}
+
+// counted writes the process's span counts (lambdatrace.QueueStats) after
+// each invocation, once the wrapper has flushed it.
+func counted[In, Out any](h func(context.Context, In) (Out, error)) func(context.Context, In) (Out, error) {
+	return func(ctx context.Context, in In) (Out, error) {
+		out, err := h(ctx, in)
+		writeStats()
+		return out, err
+	}
+}
+
+func countedNoOutput[In any](h func(context.Context, In) error) func(context.Context, In) error {
+	return func(ctx context.Context, in In) error {
+		err := h(ctx, in)
+		writeStats()
+		return err
+	}
+}
+
+func writeStats() {
+	if path := os.Getenv(statsEnv); path != "" {
+		st := lambdatrace.QueueStats()
+		_ = os.WriteFile(path, fmt.Appendf(nil, "%d %d\n", st.Exported, st.Dropped), 0o600)
+	}
+}
