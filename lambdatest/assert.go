@@ -3,7 +3,6 @@ package lambdatest
 import (
 	"fmt"
 	"strings"
-	"testing"
 
 	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/xraylocal"
@@ -11,7 +10,7 @@ import (
 
 // NoError fails the test if the handler returned an error, panicked or
 // timed out.
-func (inv *Invocation) NoError(t testing.TB) {
+func (inv *Invocation) NoError(t TB) {
 	t.Helper()
 	if inv.Err != nil {
 		t.Errorf("lambdatest: the invocation failed: %v\n%s", inv.Err, inv.Tree())
@@ -23,7 +22,7 @@ func (inv *Invocation) NoError(t testing.TB) {
 // joined to its parent (the function segment at the root); in Datadog, one
 // trace, with the same 128-bit ID when both have one. It fails when
 // neither received anything.
-func (inv *Invocation) OneTrace(t testing.TB) {
+func (inv *Invocation) OneTrace(t TB) {
 	t.Helper()
 	var problems []string
 	xs, ds := inv.XRayTraces(), inv.DatadogTraces()
@@ -62,7 +61,7 @@ func (inv *Invocation) OneTrace(t testing.TB) {
 // (as a consumer's to its producer's), in each backend where both have
 // spans: an X-Ray document's links name one of other's (sub)segments, a
 // Datadog span link one of other's spans.
-func (inv *Invocation) LinkedTo(t testing.TB, other *Invocation) {
+func (inv *Invocation) LinkedTo(t TB, other *Invocation) {
 	t.Helper()
 	var problems []string
 	checked := false
@@ -102,7 +101,7 @@ func (inv *Invocation) LinkedTo(t testing.TB, other *Invocation) {
 // HasSubsegment returns the first X-Ray (sub)segment of the invocation named
 // name ("" for any name) that every match accepts, and fails the test if
 // there is none.
-func (inv *Invocation) HasSubsegment(t testing.TB, name string, ms ...Match) *xraylocal.Span {
+func (inv *Invocation) HasSubsegment(t TB, name string, ms ...Match) *xraylocal.Span {
 	t.Helper()
 	for _, s := range inv.spans() {
 		if (name == "" || s.Name == name) && matchAll(s, ms) {
@@ -119,7 +118,7 @@ func (inv *Invocation) HasSubsegment(t testing.TB, name string, ms ...Match) *xr
 
 // HasDatadogSpan returns the first Datadog span of the invocation whose
 // name or resource is name, and fails the test if there is none.
-func (inv *Invocation) HasDatadogSpan(t testing.TB, name string) *ddlocal.Span {
+func (inv *Invocation) HasDatadogSpan(t TB, name string) *ddlocal.Span {
 	t.Helper()
 	for _, tr := range inv.DatadogTraces() {
 		for i := range tr.Spans {
@@ -134,7 +133,7 @@ func (inv *Invocation) HasDatadogSpan(t testing.TB, name string) *ddlocal.Span {
 
 // NoXRayDocuments checks that no X-Ray document arrived during the
 // invocation (as for one X-Ray did not sample).
-func (inv *Invocation) NoXRayDocuments(t testing.TB) {
+func (inv *Invocation) NoXRayDocuments(t TB) {
 	t.Helper()
 	if n := inv.xrayAfter.Datagrams - inv.xrayBefore.Datagrams; n > 0 {
 		inv.report(t, "sent to X-Ray", []string{fmt.Sprintf("%d datagram(s) reached xraylocal, want none", n)})
@@ -144,7 +143,7 @@ func (inv *Invocation) NoXRayDocuments(t testing.TB) {
 // NoInvalidDocuments checks that every datagram received during the
 // invocation passed validate.Datagram and was accepted, as the X-Ray
 // daemon and X-Ray would accept it.
-func (inv *Invocation) NoInvalidDocuments(t testing.TB) {
+func (inv *Invocation) NoInvalidDocuments(t TB) {
 	t.Helper()
 	b, a := inv.xrayBefore, inv.xrayAfter
 	var problems []string
@@ -168,7 +167,7 @@ func (inv *Invocation) NoInvalidDocuments(t testing.TB) {
 }
 
 // report fails the test with the problems and the trees.
-func (inv *Invocation) report(t testing.TB, what string, problems []string) {
+func (inv *Invocation) report(t TB, what string, problems []string) {
 	t.Helper()
 	if len(problems) == 0 {
 		return

@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/otelxray/otelxray/ddlocal"
@@ -64,7 +63,7 @@ func WithXRayOptions(opts ...xraylocal.Option) Option {
 // variables Lambda sets. Everything is closed when the test ends. A harness
 // runs one invocation at a time.
 type Harness struct {
-	t     testing.TB
+	t     TB
 	cfg   config
 	xray  *xraylocal.Server
 	dd    *ddlocal.Server
@@ -80,7 +79,7 @@ type Harness struct {
 // t.Setenv, so build the handler (lambdatrace.Wrap reads them) after New.
 // Because t.Setenv is used, tests with a harness cannot be parallel unless
 // WithoutSetenv.
-func New(t testing.TB, opts ...Option) *Harness {
+func New(t TB, opts ...Option) *Harness {
 	t.Helper()
 	c := config{name: DefaultFunctionName, timeout: DefaultTimeout}
 	for _, o := range opts {
@@ -166,3 +165,13 @@ func (h *Harness) FunctionARN() string {
 
 // localAddr is a loopback UDP address for the relay.
 var localAddr = &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)}
+
+// TB is the part of testing.TB the harness and its checks use; *testing.T
+// and *testing.B have it.
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Cleanup(func())
+	Setenv(key, value string)
+}

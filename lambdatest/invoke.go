@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
-	"testing"
 	"time"
 
 	"github.com/otelxray/otelxray/xraylocal"
@@ -48,7 +47,7 @@ type Invocation struct {
 // function segment Lambda itself would send, the parent of the function's
 // own documents. A failure to run the invocation (not the handler's error,
 // which is in Err) fails the test.
-func (f *Function) Invoke(t testing.TB, event any, opts ...InvokeOption) *Invocation {
+func (f *Function) Invoke(t TB, event any, opts ...InvokeOption) *Invocation {
 	t.Helper()
 	var c invokeConfig
 	for _, o := range opts {

@@ -128,7 +128,7 @@ func ddHandler(t *testing.T) func(context.Context, order) (string, error) {
 		t.Fatal(err)
 	}
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(xr), sdktrace.WithSyncer(dd),
-		sdktrace.WithIDGenerator(xray.NewIDGenerator()))
+		sdktrace.WithIDGenerator(xray.NewIDGenerator()), sdktrace.WithResource(lambdatrace.Resource(context.Background())))
 	t.Cleanup(func() { _ = tp.Shutdown(context.Background()) })
 	return lambdatrace.Wrap(work, lambdatrace.WithTracerProvider(tp))
 }
@@ -156,8 +156,10 @@ type recorder struct {
 	errs []string
 }
 
-func (r *recorder) Helper()                           {}
-func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
 
 // TestFailureMessages: each assertion, when it fails, says what is wrong
 // and prints the trees.
@@ -169,12 +171,12 @@ func TestFailureMessages(t *testing.T) {
 	failed := f.Invoke(t, order{Item: "error"})
 	tests := []struct {
 		name  string
-		check func(testing.TB)
+		check func(lambdatest.TB)
 		want  []string
 	}{
 		{"one trace of nothing", unsampled.OneTrace, []string{"is not one trace", "nothing reached"}},
-		{"linked", func(tb testing.TB) { sampled.LinkedTo(tb, failed) }, []string{"not linked", "no X-Ray document", "the other invocation:", "X-Ray trace " + failed.TraceID}},
-		{"subsegment", func(tb testing.TB) { sampled.HasSubsegment(tb, "DynamoDB", lambdatest.Table("orders")) }, []string{`no subsegment "DynamoDB" table orders`, "reserve tea"}},
+		{"linked", func(tb lambdatest.TB) { sampled.LinkedTo(tb, failed) }, []string{"not linked", "no X-Ray document", "the other invocation:", "X-Ray trace " + failed.TraceID}},
+		{"subsegment", func(tb lambdatest.TB) { sampled.HasSubsegment(tb, "DynamoDB", lambdatest.Table("orders")) }, []string{`no subsegment "DynamoDB" table orders`, "reserve tea"}},
 		{"no error", failed.NoError, []string{"failed: out of stock"}},
 		{"no x-ray", sampled.NoXRayDocuments, []string{"datagram(s) reached xraylocal"}},
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"testing"
 
 	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/xraylocal"
@@ -50,7 +49,7 @@ func (inv *Invocation) DatadogTraces() []ddlocal.Trace {
 
 // Trace returns the X-Ray trace of the invocation's header, and fails the
 // test if xraylocal has none.
-func (inv *Invocation) Trace(t testing.TB) *xraylocal.Trace {
+func (inv *Invocation) Trace(t TB) *xraylocal.Trace {
 	t.Helper()
 	tr, ok := inv.h.xray.Trace(inv.TraceID)
 	if !ok || inv.TraceID == "" {
@@ -61,7 +60,7 @@ func (inv *Invocation) Trace(t testing.TB) *xraylocal.Trace {
 
 // Datadog returns the one Datadog trace the invocation sent spans to, and
 // fails the test unless there is exactly one.
-func (inv *Invocation) Datadog(t testing.TB) ddlocal.Trace {
+func (inv *Invocation) Datadog(t TB) ddlocal.Trace {
 	t.Helper()
 	trs := inv.DatadogTraces()
 	if len(trs) != 1 {
