@@ -1,8 +1,11 @@
 package lambdatest
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
+
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/xraylocal"
@@ -96,6 +99,26 @@ func (inv *Invocation) LinkedTo(t TB, other *Invocation) {
 		problems = append(problems, "the other invocation:\n"+other.Tree())
 	}
 	inv.report(t, "is not linked to the other", problems)
+}
+
+// LinkedToSpan checks that the invocation's trace links to sc, a producer's
+// span that is not another invocation of a harness (for one that is, see
+// LinkedTo): an X-Ray document's links, or a Datadog span link, name it.
+func (inv *Invocation) LinkedToSpan(t TB, sc trace.SpanContext) {
+	t.Helper()
+	id := sc.SpanID().String()
+	if anySpan(inv.spans(), func(s *xraylocal.Span) bool { return anyOf(s.Links, map[string]bool{id: true}) }) {
+		return
+	}
+	tid, sid := sc.TraceID(), sc.SpanID()
+	for _, tr := range inv.DatadogTraces() {
+		for _, l := range tr.Links() {
+			if l.SpanID == binary.BigEndian.Uint64(sid[:]) && l.TraceID == binary.BigEndian.Uint64(tid[8:]) {
+				return
+			}
+		}
+	}
+	inv.report(t, "is not linked to span "+id+" of trace "+tid.String(), []string{"no X-Ray document or Datadog span links to it"})
 }
 
 // HasSubsegment returns the first X-Ray (sub)segment of the invocation named
