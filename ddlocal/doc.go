@@ -10,9 +10,17 @@
 //	}
 //	defer dd.Close()
 //	exp, err := datadog.New(datadog.WithAgentURL(dd.URL()))
-//	...
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))
+//	_, span := tp.Tracer("test").Start(ctx, "checkout")
+//	span.End()
+//	if err := dd.WaitFor(ctx, func(st ddlocal.Stats) bool { return st.Spans >= 1 }); err != nil {
+//		t.Fatal(err)
+//	}
 //	for _, tr := range dd.Traces() {
-//		tr.WriteTree(os.Stdout)
+//		_ = tr.WriteTree(os.Stdout)
 //	}
 //
 // [Server.Env] gives the variables a Datadog tracer or DogStatsD client
@@ -28,4 +36,6 @@
 // Spans are grouped into traces by the low 64 bits of their trace ID, and
 // [Trace.XRayTraceID] gives the 128-bit ID in X-Ray's form (from
 // _dd.p.tid), to find the same trace in xraylocal.
+//
+//docscheck:snippet imports "context" "os" "testing" sdktrace "go.opentelemetry.io/otel/sdk/trace" "github.com/otelxray/otelxray/ddlocal" "github.com/otelxray/otelxray/exporter/datadog"; args t *testing.T, ctx context.Context
 package ddlocal

@@ -46,6 +46,11 @@ func (inv *Invocation) OneTrace(t TB) {
 			problems = append(problems, fmt.Sprintf("X-Ray trace %s has %d roots, want 1", tr.ID, len(tr.Roots)))
 		}
 	}
+	if len(xs) == 1 && xs[0].Spans == 1 && len(ds) == 0 {
+		problems = append(problems, "the function sent nothing: only the function segment Lambda itself sends is there. "+
+			"Wrap the handler after lambdatest.New (lambdatrace reads the daemon's address then); with several harnesses in one test binary, "+
+			"wrap with lambdatrace.WithoutGlobals() or WithTracerProvider, since the default setup's globals keep writing to the first harness")
+	}
 	if len(ds) > 1 {
 		problems = append(problems, fmt.Sprintf("the Datadog spans are in %d traces, want 1", len(ds)))
 	}

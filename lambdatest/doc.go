@@ -6,15 +6,14 @@
 // documents over a real UDP socket) and a Datadog agent stand-in
 // (package ddlocal), and checks the trace's shape in a few calls:
 //
-//	func TestOrder(t *testing.T) {
-//		h := lambdatest.New(t)                          // before Wrap: it sets the variables
-//		f := h.Start(lambdatrace.Wrap(handler))         // or h.Direct, in-process
-//		inv := f.Invoke(t, events.APIGatewayProxyRequest{HTTPMethod: "POST", Path: "/orders"})
-//		inv.NoError(t)
-//		inv.OneTrace(t)
-//		inv.HasSubsegment(t, "DynamoDB", lambdatest.Table("orders"))
-//		inv.NoInvalidDocuments(t)
-//	}
+//	// in func TestOrder(t *testing.T):
+//	h := lambdatest.New(t)                  // before Wrap: it sets the variables
+//	f := h.Start(lambdatrace.Wrap(handler)) // or h.Direct, in-process
+//	inv := f.Invoke(t, events.APIGatewayProxyRequest{HTTPMethod: "POST", Path: "/orders"})
+//	inv.NoError(t)
+//	inv.OneTrace(t)
+//	inv.HasSubsegment(t, "DynamoDB", lambdatest.Table("orders"))
+//	inv.NoInvalidDocuments(t)
 //
 // A failing check says what is wrong and prints the invocation's traces as
 // trees, X-Ray's and Datadog's.
@@ -54,4 +53,16 @@
 // parent. [SQSEvent], [SNSEvent] and [EventBridgeEvent] build events that
 // carry an invocation's [Invocation.SpanContext], to check that a consumer
 // links to its producer with [Invocation.LinkedTo].
+//
+// # One harness per test binary with lambdatrace's default setup
+//
+// lambdatrace.Wrap without options installs its provider as the
+// OpenTelemetry globals once per process; a later Wrap in the same test
+// binary reuses it, and so writes to the first harness. Tests with several
+// harnesses wrap with lambdatrace.WithoutGlobals() (and give the AWS SDK
+// middleware the provider) or lambdatrace.WithTracerProvider;
+// [Invocation.OneTrace] says so when a harness receives nothing from its
+// function.
+//
+//docscheck:snippet imports "context" "testing" "github.com/aws/aws-lambda-go/events" "github.com/otelxray/otelxray/lambdatest" "github.com/otelxray/otelxray/lambdatrace"; args t *testing.T, handler func(context.Context, events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error)
 package lambdatest

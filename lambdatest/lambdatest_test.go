@@ -169,12 +169,14 @@ func TestFailureMessages(t *testing.T) {
 	sampled := f.Invoke(t, order{Item: "tea"})
 	unsampled := f.Invoke(t, order{Item: "tea"}, lambdatest.WithoutSampling())
 	failed := f.Invoke(t, order{Item: "error"})
+	untraced := h.Direct(work).Invoke(t, order{Item: "tea"})
 	tests := []struct {
 		name  string
 		check func(lambdatest.TB)
 		want  []string
 	}{
 		{"one trace of nothing", unsampled.OneTrace, []string{"is not one trace", "nothing reached"}},
+		{"untraced function", untraced.OneTrace, []string{"the function sent nothing", "WithoutGlobals"}},
 		{"linked", func(tb lambdatest.TB) { sampled.LinkedTo(tb, failed) }, []string{"not linked", "no X-Ray document", "the other invocation:", "X-Ray trace " + failed.TraceID}},
 		{"subsegment", func(tb lambdatest.TB) { sampled.HasSubsegment(tb, "DynamoDB", lambdatest.Table("orders")) }, []string{`no subsegment "DynamoDB" table orders`, "reserve tea"}},
 		{"no error", failed.NoError, []string{"failed: out of stock"}},
