@@ -40,8 +40,14 @@ func (h *Harness) Start(handler any) *Function {
 		h.t.Fatalf("lambdatest: %v", err)
 	}
 	h.t.Setenv("AWS_LAMBDA_RUNTIME_API", rt.Addr())
-	h.started = true
 	go lambda.StartWithOptions(recovering{lambda.NewHandler(handler)})
+	// The loop reads the variable when it starts: wait for it, so that a
+	// later Start (or the end of the test) cannot change it first.
+	select {
+	case <-rt.Polled():
+	case <-time.After(syncTimeout):
+		h.t.Fatalf("lambdatest: aws-lambda-go's loop did not ask the Runtime API for an event within %v", syncTimeout)
+	}
 	return &Function{h: h, runtime: rt}
 }
 
@@ -51,7 +57,6 @@ func (h *Harness) Start(handler any) *Function {
 // ID, function ARN) and the trace header under "x-amzn-trace-id". It is
 // the quicker of the two, and tests may call it where the loop cannot run.
 func (h *Harness) Direct(handler any) *Function {
-	h.started = true
 	f := &Function{h: h, direct: recovering{lambda.NewHandler(handler)}}
 	f.reqID = func() string { f.seq++; return fmt.Sprintf("8f5a4c1e-0000-4000-8000-%012d", f.seq) }
 	return f

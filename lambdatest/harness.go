@@ -70,8 +70,7 @@ type Harness struct {
 	relay *relay
 	env   []string
 
-	mu      sync.Mutex // one invocation at a time
-	started bool       // Start or Direct was called
+	mu sync.Mutex // one invocation at a time
 }
 
 // New starts a harness for t: xraylocal on a free UDP port, the Datadog
