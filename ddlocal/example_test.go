@@ -2,6 +2,7 @@ package ddlocal_test
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"net"
 	"os"
@@ -30,4 +31,19 @@ func Example() {
 	// Output:
 	// datadog metrics: 1 series
 	//   orders.placed (c) sum 3  #item:tea
+}
+
+// ParseDatagram reads the lines of a DogStatsD datagram.
+func ExampleParseDatagram() {
+	ms, err := ddlocal.ParseDatagram([]byte("latency:12.5:8|d|#fn:post\norders.placed:1|c|@0.5"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, m := range ms {
+		fmt.Println(m.Name, m.Type, m.Value, m.Rate, m.Tags)
+	}
+	// Output:
+	// latency d 12.5 1 [fn:post]
+	// latency d 8 1 [fn:post]
+	// orders.placed c 1 0.5 []
 }
