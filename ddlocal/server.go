@@ -162,23 +162,29 @@ func (s *Server) readStatsd() {
 				continue
 			}
 		}
-		ms, perr := ParseDatagram(buf[:n])
-		s.update(func() {
-			s.stats.MetricDatagrams++
-			if perr != nil {
-				s.stats.BadLines++
-				s.stats.LastError = perr.Error()
-			}
-			for _, m := range ms {
-				if len(s.metrics) >= s.cfg.maxMetrics {
-					s.stats.DroppedMetrics++
-					continue
-				}
-				s.metrics = append(s.metrics, m)
-				s.stats.Metrics++
-			}
-		})
+		s.ReceiveMetrics(buf[:n])
 	}
+}
+
+// ReceiveMetrics processes one DogStatsD datagram as if it had arrived over
+// UDP; it returns once the datagram is accounted for in [Server.Stats].
+func (s *Server) ReceiveMetrics(datagram []byte) {
+	ms, perr := ParseDatagram(datagram)
+	s.update(func() {
+		s.stats.MetricDatagrams++
+		if perr != nil {
+			s.stats.BadLines++
+			s.stats.LastError = perr.Error()
+		}
+		for _, m := range ms {
+			if len(s.metrics) >= s.cfg.maxMetrics {
+				s.stats.DroppedMetrics++
+				continue
+			}
+			s.metrics = append(s.metrics, m)
+			s.stats.Metrics++
+		}
+	})
 }
 
 // update runs f under the lock and wakes the waiters.

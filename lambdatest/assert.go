@@ -159,6 +159,43 @@ func (inv *Invocation) HasDatadogSpan(t TB, name string) *ddlocal.Span {
 	return nil
 }
 
+// Metrics returns the DogStatsD metric values the function sent during the
+// invocation, in order.
+func (inv *Invocation) Metrics() []ddlocal.Metric {
+	return append([]ddlocal.Metric(nil), inv.metrics...)
+}
+
+// HasMetric returns the first DogStatsD value the function sent during the
+// invocation named name with every tag (key:value, or bare) given, and fails
+// the test if there is none.
+func (inv *Invocation) HasMetric(t TB, name string, tags ...string) ddlocal.Metric {
+	t.Helper()
+	for _, m := range inv.metrics {
+		if m.Name == name && hasTags(m.Tags, tags) {
+			return m
+		}
+	}
+	var got []string
+	for _, m := range inv.metrics {
+		got = append(got, m.String())
+	}
+	inv.report(t, fmt.Sprintf("sent no metric %s %v", name, tags), []string{fmt.Sprintf("the metrics it sent: %v", got)})
+	return ddlocal.Metric{}
+}
+
+func hasTags(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			found = found || h == w
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // NoXRayDocuments checks that no X-Ray document arrived during the
 // invocation (as for one X-Ray did not sample).
 func (inv *Invocation) NoXRayDocuments(t TB) {

@@ -67,7 +67,8 @@ type Harness struct {
 	cfg   config
 	xray  *xraylocal.Server
 	dd    *ddlocal.Server
-	relay *relay
+	relay *relay // the X-Ray daemon's socket
+	stats *relay // DogStatsD's socket; nil WithoutDatadog
 	env   []string
 
 	mu sync.Mutex // one invocation at a time
@@ -98,15 +99,21 @@ func New(t TB, opts ...Option) *Harness {
 		t.Fatalf("lambdatest: starting xraylocal: %v", err)
 	}
 	t.Cleanup(func() { _ = h.xray.Close() })
-	if h.relay, err = startRelay(h.xray); err != nil {
+	if h.relay, err = startRelay(h.xray.Receive); err != nil {
 		t.Fatalf("lambdatest: %v", err)
 	}
 	t.Cleanup(h.relay.close)
 	if !c.noDatadog {
-		if h.dd, err = ddlocal.Start(); err != nil {
+		// DogStatsD goes through a relay, as X-Ray does, to know when the
+		// function's metrics have arrived.
+		if h.dd, err = ddlocal.Start(ddlocal.WithoutStatsd()); err != nil {
 			t.Fatalf("lambdatest: starting the Datadog stand-in: %v", err)
 		}
 		t.Cleanup(func() { _ = h.dd.Close() })
+		if h.stats, err = startRelay(h.dd.ReceiveMetrics); err != nil {
+			t.Fatalf("lambdatest: DogStatsD: %v", err)
+		}
+		t.Cleanup(h.stats.close)
 	}
 	h.env = h.makeEnv()
 	if !c.noSetenv {
@@ -134,7 +141,9 @@ func (h *Harness) makeEnv() []string {
 		"AWS_LAMBDA_RUNTIME_API=", // set by Start
 	}
 	if h.dd != nil {
-		env = append(env, h.dd.Env()...)
+		host, port, _ := net.SplitHostPort(h.stats.addr())
+		env = append(env, "DD_TRACE_AGENT_URL="+h.dd.URL(), "DD_DOGSTATSD_URL=udp://"+h.stats.addr(),
+			"DD_AGENT_HOST="+host, "DD_DOGSTATSD_PORT="+port)
 	}
 	return env
 }

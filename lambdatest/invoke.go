@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -36,12 +37,13 @@ type Invocation struct {
 	ddTraces   []uint64
 	xrayBefore xraylocal.Stats
 	xrayAfter  xraylocal.Stats
+	metrics    []ddlocal.Metric
 }
 
 // Invoke hands the function event (any value, encoded as JSON; []byte and
 // json.RawMessage as they are) with a new trace header that says Sampled=1,
-// waits for its response, and then until xraylocal has processed every
-// datagram the function wrote before it answered. The Datadog stand-in has
+// waits for its response, and then until xraylocal and DogStatsD have
+// processed every datagram the function wrote before it answered. The Datadog stand-in has
 // what the function sent by then too, since the exporter's HTTP request
 // ends before the handler returns. With a sampled header it also records the
 // function segment Lambda itself would send, the parent of the function's
@@ -74,6 +76,7 @@ func (f *Function) Invoke(t TB, event any, opts ...InvokeOption) *Invocation {
 	defer f.h.mu.Unlock()
 	xBefore, dBefore := f.h.xrayCounts(), f.h.ddCounts()
 	inv.xrayBefore = f.h.xray.Stats()
+	metricsBefore := f.h.metricCount()
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), f.h.cfg.timeout+syncTimeout)
 	defer cancel()
@@ -91,6 +94,12 @@ func (f *Function) Invoke(t TB, event any, opts ...InvokeOption) *Invocation {
 	}
 	if err := f.h.relay.sync(syncTimeout); err != nil {
 		t.Fatalf("lambdatest: waiting for the X-Ray documents: %v", err)
+	}
+	if f.h.stats != nil {
+		if err := f.h.stats.sync(syncTimeout); err != nil {
+			t.Fatalf("lambdatest: waiting for the DogStatsD metrics: %v", err)
+		}
+		inv.metrics = f.h.dd.Metrics()[metricsBefore:]
 	}
 	inv.xrayAfter = f.h.xray.Stats()
 	inv.xrayTraces = changedKeys(xBefore, f.h.xrayCounts())
@@ -145,6 +154,14 @@ func (h *Harness) ddCounts() map[uint64]int {
 		m[t.TraceID] = len(t.Spans)
 	}
 	return m
+}
+
+// metricCount is how many metric values the Datadog stand-in holds.
+func (h *Harness) metricCount() int {
+	if h.dd == nil {
+		return 0
+	}
+	return len(h.dd.Metrics())
 }
 
 // changedKeys returns the keys of after that are new or whose count grew.

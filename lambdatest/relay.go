@@ -9,30 +9,29 @@ import (
 	"net"
 	"sync"
 	"time"
-
-	"github.com/otelxray/otelxray/xraylocal"
 )
 
-// relay owns the daemon's UDP socket and hands xraylocal every datagram in
-// the order the socket delivers them, so that a marker datagram sent after
-// an invocation (sync) tells when everything the function wrote before it
-// has been processed.
+// relay owns a UDP socket (the X-Ray daemon's, or DogStatsD's) and hands
+// every datagram to deliver (xraylocal's or ddlocal's) in the order the
+// socket delivers them, so that a marker datagram sent after an invocation
+// (sync) tells when everything the function wrote before it has been
+// processed.
 type relay struct {
-	conn   *net.UDPConn
-	send   *net.UDPConn
-	srv    *xraylocal.Server
-	token  []byte
-	done   chan struct{}
-	mu     sync.Mutex
-	seq    uint64
-	waits  map[uint64]chan struct{}
-	closed bool
+	conn    *net.UDPConn
+	send    *net.UDPConn
+	deliver func([]byte)
+	token   []byte
+	done    chan struct{}
+	mu      sync.Mutex
+	seq     uint64
+	waits   map[uint64]chan struct{}
+	closed  bool
 }
 
-func startRelay(srv *xraylocal.Server) (*relay, error) {
+func startRelay(deliver func([]byte)) (*relay, error) {
 	conn, err := net.ListenUDP("udp", localAddr)
 	if err != nil {
-		return nil, fmt.Errorf("listening for X-Ray documents on 127.0.0.1: %w", err)
+		return nil, fmt.Errorf("listening on UDP 127.0.0.1: %w", err)
 	}
 	send, err := net.DialUDP("udp", nil, conn.LocalAddr().(*net.UDPAddr))
 	if err != nil {
@@ -41,7 +40,7 @@ func startRelay(srv *xraylocal.Server) (*relay, error) {
 	}
 	tok := make([]byte, 8)
 	_, _ = rand.Read(tok)
-	r := &relay{conn: conn, send: send, srv: srv, done: make(chan struct{}), waits: map[uint64]chan struct{}{},
+	r := &relay{conn: conn, send: send, deliver: deliver, done: make(chan struct{}), waits: map[uint64]chan struct{}{},
 		token: []byte("lambdatest-sync " + hex.EncodeToString(tok) + " ")}
 	go r.loop()
 	return r, nil
@@ -72,7 +71,7 @@ func (r *relay) loop() {
 			r.mu.Unlock()
 			continue
 		}
-		r.srv.Receive(b)
+		r.deliver(b)
 	}
 }
 

@@ -89,6 +89,12 @@ func (inv *Invocation) Tree() string {
 	for _, tr := range ds {
 		_ = tr.WriteTree(&b)
 	}
+	if len(inv.metrics) > 0 {
+		fmt.Fprintf(&b, "DogStatsD: %d metric values\n", len(inv.metrics))
+		for _, m := range inv.metrics {
+			b.WriteString("  " + m.String() + "\n")
+		}
+	}
 	return b.String()
 }
 
