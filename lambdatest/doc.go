@@ -46,9 +46,10 @@
 // [Function.Invoke] encodes the event as JSON (the aws-lambda-go event
 // types, or any value), hands it over with a new header that says Sampled=1
 // ([WithoutSampling] for Sampled=0, [WithTraceHeader] for your own), and
-// returns once the function has answered and xraylocal has processed every
-// datagram the function wrote before answering (a marker datagram on the
-// same socket tells). For a sampled header it records the function segment
+// returns once the function has answered and xraylocal and DogStatsD have
+// processed every datagram the function wrote before answering (a marker
+// datagram on the same socket tells); [Invocation.Metrics] and
+// [Invocation.HasMetric] are its DogStatsD values. For a sampled header it records the function segment
 // Lambda itself would send, so that the function's documents have their
 // parent. [SQSEvent], [SNSEvent] and [EventBridgeEvent] build events that
 // carry an invocation's [Invocation.SpanContext], to check that a consumer
