@@ -32,9 +32,6 @@ import (
 //     Datadog gets a priority decided as its tracer decides it (an
 //     incoming Datadog context, then DD_TRACE_SAMPLING_RULES and
 //     DD_TRACE_SAMPLE_RATE limited by DD_TRACE_RATE_LIMIT, else keep);
-//   - the context an event carries as the parent when X-Ray did not sample
-//     ([lambdatrace.WithEventParent]), so that a Datadog trace continues
-//     through queues and APIs;
 //   - the extension's lifecycle ([Extension]) when the Datadog Lambda
 //     Extension is installed, else an aws.lambda.cold_start span on the
 //     first invocation;
@@ -51,6 +48,12 @@ import (
 //   - outbound context in the DD_TRACE_PROPAGATION_STYLE styles (default
 //     datadog,tracecontext,baggage, unless OTEL_PROPAGATORS is set) besides
 //     X-Ray's header.
+//
+// The context an event carries (HTTP headers, message attributes,
+// _datadog) becomes a span link, as without Enable, so that a consumer
+// looks the same in Datadog whether X-Ray sampled or not; add
+// [lambdatrace.WithEventParent] to make it the parent where Lambda's header
+// is unsampled.
 //
 // With DD_TRACE_ENABLED=false (or [WithoutTracing]) it changes nothing but
 // the metrics. Do not add [Metrics] as well: Enable includes it. A
@@ -90,7 +93,6 @@ func Enable(opts ...Option) lambdatrace.Option {
 		metrics,
 		lambdatrace.WithSampler(smp),
 		lambdatrace.WithSpanExporter(exp),
-		lambdatrace.WithEventParent(),
 		Extension(exp, s.extensionOpts...),
 	}
 	if p := s.propagator(); p != nil {

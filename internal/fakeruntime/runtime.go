@@ -79,6 +79,8 @@ type Runtime struct {
 	expired   map[string]bool // timed out; a late answer is dropped
 	seq       atomic.Int64
 	initError atomic.Pointer[string]
+	polled    chan struct{} // closed at the function's first /next
+	pollOnce  sync.Once
 	// The Extensions API (extensions.go), under mu.
 	exts    map[string]*extension
 	changed chan struct{} // closed when an extension parks or goes
@@ -98,7 +100,7 @@ func New(o Options) (*Runtime, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fakeruntime: %w", err)
 	}
-	r := &Runtime{opts: o, ln: ln, served: make(chan struct{}),
+	r := &Runtime{opts: o, ln: ln, served: make(chan struct{}), polled: make(chan struct{}),
 		queue: make(chan *invocation), inflight: map[string]*invocation{}, expired: map[string]bool{},
 		exts: map[string]*extension{}, changed: make(chan struct{})}
 	if r.opts.RequestID == nil {
@@ -138,6 +140,10 @@ func Start(t TB) *Runtime {
 
 // Addr is the value for AWS_LAMBDA_RUNTIME_API.
 func (r *Runtime) Addr() string { return r.ln.Addr().String() }
+
+// Polled is closed once the function has asked for its first event: its
+// loop has read AWS_LAMBDA_RUNTIME_API and is running.
+func (r *Runtime) Polled() <-chan struct{} { return r.polled }
 
 // Close stops serving.
 func (r *Runtime) Close() {
@@ -182,6 +188,7 @@ func (r *Runtime) InvokeUntil(ctx context.Context, event []byte, traceHeader str
 
 // next hands the function the next event, with the headers Lambda sets.
 func (r *Runtime) next(w http.ResponseWriter, req *http.Request) {
+	r.pollOnce.Do(func() { close(r.polled) })
 	var inv *invocation
 	select {
 	case inv = <-r.queue:

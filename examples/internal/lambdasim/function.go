@@ -109,6 +109,9 @@ type Result struct {
 // Parent as parent_id, the invocation's start and end, and fault set when
 // the function failed.
 func (f *Function) Invoke(ctx context.Context, caller Caller, event []byte) (Result, error) {
+	if f.svc.cfg.TracingOff && caller.Parent == "" {
+		caller.Unsampled = true
+	}
 	root := caller.Root
 	if root == "" {
 		root = NewRoot()

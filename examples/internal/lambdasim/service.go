@@ -21,6 +21,10 @@ type Config struct {
 	// Timeout is the functions' timeout, the deadline of each invocation;
 	// 0 means 30 seconds.
 	Timeout time.Duration
+	// TracingOff plays a function whose active tracing is off: an
+	// invocation no sampled caller traced gets Sampled=0, and no function
+	// segment is sent.
+	TracingOff bool
 	// Output receives the functions' standard output and error, each line
 	// prefixed with the function's name; nil discards them.
 	Output io.Writer

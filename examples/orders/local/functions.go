@@ -25,28 +25,33 @@ const (
 	fnChange = "handle-change"
 )
 
-// runFunction runs the function name exactly as its deployable main does
-// (examples/orders/post, read, handle-change). lambda.Start never returns:
+// runFunction runs the function name as its deployable main does
+// (examples/orders/post, read, handle-change), exporting to Datadog too
+// when the demo gives it an agent (traceOptions). lambda.Start never returns:
 // the process ends when its Runtime API goes away or it is killed.
 func runFunction(name string) {
 	ctx := context.Background()
 	order.UseTraceLogs()
-	var err error
+	opts, err := traceOptions()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+		os.Exit(2)
+	}
 	switch name {
 	case fnPost:
 		var h *post.Handler
 		if h, err = post.New(ctx); err == nil {
-			lambda.Start(lambdatrace.Wrap(h.Handle))
+			lambda.Start(lambdatrace.Wrap(h.Handle, opts...))
 		}
 	case fnRead:
 		var h *read.Handler
 		if h, err = read.New(ctx); err == nil {
-			lambda.Start(lambdatrace.Wrap(h.Handle))
+			lambda.Start(lambdatrace.Wrap(h.Handle, opts...))
 		}
 	case fnChange:
 		var h *change.Handler
 		if h, err = change.New(ctx); err == nil {
-			lambda.Start(lambdatrace.Wrap(h.Handle))
+			lambda.Start(lambdatrace.Wrap(h.Handle, opts...))
 		}
 	default:
 		err = fmt.Errorf("unknown function %q", name)

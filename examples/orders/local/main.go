@@ -42,6 +42,7 @@ func main() {
 // and the exit status (0 for -h, 2 for a usage error, printed with the
 // usage).
 func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code int) {
+	var tracing string
 	fs := flag.NewFlagSet("orders/local", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&o.serve, "serve", false, "keep the web UI and the API up after the run, until interrupted")
@@ -50,6 +51,7 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.DurationVar(&o.timeout, "timeout", 25*time.Second, "longest wait for the traces; the demo fails when it runs out")
 	fs.StringVar(&o.format, "format", "segments", "the functions' wire `format` to xraylocal: segments (X-Ray documents) or otlp (T1S, as AWS's OpenTelemetry exporters send)")
 	loadFlags(fs, &o)
+	fs.StringVar(&tracing, "active-tracing", "both", "Lambda's active `tracing`: on (Sampled=1), off (Sampled=0: X-Ray gets nothing), or both, one run each")
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./orders/local [flags]\n\nRuns the orders demo (three Lambda functions, an API, a queue, a table) on this machine\nand checks its traces with an embedded xraylocal. Exits 0 when they are as X-Ray shows them.\n\n")
@@ -63,12 +65,15 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 		return o, verbose, false, cli.Usagef(fs, "-posts %d: the demo needs at least 1 order to POST", o.posts)
 	case o.format != "segments" && o.format != "otlp":
 		return o, verbose, false, cli.Usagef(fs, "-format %q: want segments or otlp", o.format)
+	case tracing != "on" && tracing != "off" && tracing != "both":
+		return o, verbose, false, cli.Usagef(fs, "-active-tracing %q: want on, off or both", tracing)
 	case o.timeout <= 0:
 		return o, verbose, false, cli.Usagef(fs, "-timeout %v: want a positive duration, like 25s", o.timeout)
 	}
 	if msg := o.load.check(o.serve); msg != "" {
 		return o, verbose, false, cli.Usagef(fs, "%s", msg)
 	}
+	o.runs = runsOf(tracing, o.serve)
 	return o, verbose, true, cli.OK
 }
 
@@ -96,7 +101,7 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.load.duration > 0 {
 		err = loadTest(ctx, o, stdout)
 	} else {
-		_, err = run(ctx, o, stdout)
+		err = runAll(ctx, o, stdout)
 	}
 	if err != nil {
 		if b := tail.bytes(); len(b) > 0 {

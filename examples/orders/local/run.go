@@ -21,6 +21,12 @@ type options struct {
 	httpAddr string
 	posts    int
 	timeout  time.Duration
+	// tracingOff runs the functions with Lambda's active tracing off
+	// (every invocation Sampled=0); see runOff.
+	tracingOff bool
+	// runs are the values of tracingOff the command runs the demo with,
+	// in order (see runAll).
+	runs []bool
 	// format is the functions' wire format: "segments" or "otlp"
 	// (OTEL_XRAY_UDP_FORMAT); empty: the exporter's default.
 	format string
@@ -42,6 +48,10 @@ type result struct {
 	findings   findings
 	// formats counts the traces by the format they arrived in.
 	formats map[string]int
+	// datadog is what checkDatadog found; ddChecked is false when the
+	// Datadog view was not checked.
+	datadog   ddFindings
+	ddChecked bool
 }
 
 // run runs the demo, printing to w. It returns an error when something did
@@ -54,11 +64,11 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	if o.serve {
 		httpAddr = o.httpAddr
 	}
-	s, err := startStack(stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, format: o.format})
+	s, err := startStack(stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, format: o.format, tracingOff: o.tracingOff})
 	if err != nil && httpAddr != "" && httpAddr != "127.0.0.1:0" {
 		// The UI's address is taken (another xraylocal?): take any free port.
 		fmt.Fprintf(w, "%s is not available (%v); the web UI takes a free port\n", httpAddr, err)
-		s, err = startStack(stackConfig{httpAddr: "127.0.0.1:0", process: o.process, output: o.functionOutput, format: o.format})
+		s, err = startStack(stackConfig{httpAddr: "127.0.0.1:0", process: o.process, output: o.functionOutput, format: o.format, tracingOff: o.tracingOff})
 	}
 	if err != nil {
 		return nil, err
@@ -66,17 +76,28 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	defer s.close()
 	fmt.Fprintf(w, "xraylocal, a local X-Ray daemon that receives and checks the traces, on udp %s\n", s.xray.UDPAddr())
 	fmt.Fprintf(w, "stand-ins for DynamoDB and SQS on %s; the API (as API Gateway) on %s\n", s.aws.URL(), s.api.URL())
-	fmt.Fprintf(w, "functions %s, %s, %s started as Lambda processes\n\n", fnPost, fnRead, fnChange)
+	fmt.Fprintf(w, "functions %s, %s, %s started as Lambda processes\n", fnPost, fnRead, fnChange)
 
+	fmt.Fprintf(w, "the Datadog agent stand-in on %s (traces) and udp %s (DogStatsD)\n", s.dd.URL(), s.dd.StatsdAddr())
+	if o.tracingOff {
+		fmt.Fprintf(w, "Lambda's active tracing is OFF: every invocation gets Sampled=0\n")
+	}
+	fmt.Fprintln(w)
 	calls, err := traffic(ctx, s.api.URL(), o.posts, w)
 	if err != nil {
 		return nil, err
+	}
+	if o.tracingOff {
+		return runOff(ctx, o, s, calls, w)
 	}
 	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, fmt.Errorf("-timeout %v ran out", o.timeout))
 	defer cancel()
 	f, waitErr := waitForTraces(wctx, s, calls, o.posts, &progress{w: o.progress, tty: o.tty})
 	report(w, s.xray, calls, f)
-	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f, formats: map[string]int{}}
+	reportDatadog(w, s.dd)
+	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f, formats: map[string]int{},
+		datadog: checkDatadog(s.dd, calls, o.posts), ddChecked: true}
+	f.problems = append(f.problems, res.datadog.problems...)
 	for _, t := range s.xray.Traces("") {
 		res.formats[t.Format]++
 	}
@@ -93,7 +114,7 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 		return res, errNotConnected
 	}
 	st := s.xray.Stats()
-	fmt.Fprintf(w, "\nOK: %d documents, all valid; post -> read in one trace, post -> SQS -> handle-change linked\n", st.Documents)
+	fmt.Fprintf(w, "\nOK: %d documents, all valid; post -> read in one trace, post -> SQS -> handle-change linked, in X-Ray and in Datadog\n", st.Documents)
 	if !o.serve {
 		fmt.Fprintf(w, "To browse these traces and the service map: go -C examples run ./orders/local --serve, then open http://%s/\n", o.httpAddr)
 		return res, nil

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
+	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/examples/internal/loadgen"
@@ -22,11 +23,13 @@ const (
 	stageName = "Prod"
 )
 
-// stack is everything the demo runs: the local X-Ray daemon, the stand-in
+// stack is everything the demo runs: the local X-Ray daemon and Datadog
+// agent, the stand-in
 // DynamoDB and SQS, and the Lambda service with the three functions, the
 // API in front of post and read, and the queue's event source.
 type stack struct {
 	xray   *xraylocal.Server
+	dd     *ddlocal.Server // the Datadog agent stand-in
 	aws    *awslocal.Server
 	lambda *lambdasim.Service
 	api    *lambdasim.API
@@ -49,6 +52,8 @@ type stackConfig struct {
 	// relay puts a counting relay between the functions and xraylocal
 	// (the load test); untraced sets OTEL_SDK_DISABLED=true.
 	relay, untraced bool
+	// tracingOff runs the functions with Lambda's active tracing off.
+	tracingOff bool
 }
 
 // startStack starts the stack; on error, what was started is stopped.
@@ -66,6 +71,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	if s.xray, err = xraylocal.Start(opts...); err != nil {
 		return nil, fmt.Errorf("starting xraylocal: %w", err)
 	}
+	if s.dd, err = ddlocal.Start(); err != nil {
+		return nil, fmt.Errorf("starting the Datadog agent stand-in: %w", err)
+	}
 	if s.aws, err = awslocal.Start(awslocal.WithTable(tableName, "id"), awslocal.WithQueue(queueName)); err != nil {
 		return nil, err
 	}
@@ -77,7 +85,7 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 		daemon = s.relay.Addr()
 	}
 	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: daemon, Region: awslocal.Region,
-		Account: awslocal.Account, Output: cfg.output})
+		Account: awslocal.Account, Output: cfg.output, TracingOff: cfg.tracingOff})
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +96,7 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 			return nil, err
 		}
 		p.Env = append(p.Env, s.aws.Env()...)
+		p.Env = append(p.Env, s.dd.Env()...)
 		p.Env = append(p.Env, "TABLE_NAME="+tableName, "QUEUE_URL="+s.aws.QueueURL(queueName))
 		if cfg.untraced {
 			p.Env = append(p.Env, "OTEL_SDK_DISABLED=true")
@@ -126,6 +135,9 @@ func (s *stack) close() error {
 	}
 	if s.xray != nil {
 		errs = append(errs, s.xray.Close())
+	}
+	if s.dd != nil {
+		errs = append(errs, s.dd.Close())
 	}
 	return errors.Join(errs...)
 }
