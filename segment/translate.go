@@ -91,13 +91,20 @@ func (t *Translator) IsSegment(s sdktrace.ReadOnlySpan) bool {
 // A subsegment's ParentID is set; whether it is nested or sent on its own
 // is the caller's choice (see [AppendIndependent]).
 func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
+	return t.TranslateWith(&Scratch{oneShot: true}, s)
+}
+
+// TranslateWith is [Translator.Translate] with the document's objects and
+// lists taken from sc, so that a batch of spans costs no allocation per
+// span once sc has grown. The document is valid until sc.Reset.
+func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	if why := t.Decide(s); why != Keep {
 		return Document{}, why
 	}
-	sc, parent := s.SpanContext(), s.Parent()
+	spanCtx, parent := s.SpanContext(), s.Parent()
 	d := Document{
-		ID:          sc.SpanID(),
-		TraceID:     sc.TraceID(),
+		ID:          spanCtx.SpanID(),
+		TraceID:     spanCtx.TraceID(),
 		ParentID:    parent.SpanID(),
 		Subsegment:  !t.IsSegment(s),
 		StartMicros: s.StartTime().UnixMicro(),
@@ -127,11 +134,11 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 			d.Namespace = "remote"
 		}
 	}
-	d.HTTP = buildHTTP(&a, kind)
+	d.HTTP = buildHTTP(sc, &a, kind)
 	if d.Namespace == "aws" {
-		d.AWS = buildAWS(&a, awsAPI)
+		d.AWS = buildAWS(sc, &a, awsAPI)
 	}
-	d.SQL = buildSQL(&a)
+	d.SQL = buildSQL(sc, &a)
 	if !d.Subsegment {
 		d.Origin = res.origin
 		d.Version = res.version
@@ -143,7 +150,7 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	t.flags(&d, &a, s)
 	d.Exceptions = exceptions(s, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
 	d.Links = t.links(s)
-	d.Metadata = t.metadata(&d, &a, s, res)
+	d.Metadata = t.metadata(sc, &d, &a, s, res)
 	return d, Keep
 }
 

@@ -11,7 +11,7 @@ import (
 
 // buildHTTP maps both generations of the HTTP semantic conventions to the
 // http object, or returns nil when the span has no HTTP attributes.
-func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
+func buildHTTP(sc *Scratch, a *attrs, kind trace.SpanKind) *HTTP {
 	h := HTTP{ContentLength: -1}
 	h.Method = a.str(kHTTPRequestMethod, kHTTPMethod)
 	h.URL = cleanURL(a.str(kURLFull, kHTTPURL))
@@ -37,7 +37,9 @@ func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
 	if h == (HTTP{ContentLength: -1}) {
 		return nil
 	}
-	return &h
+	p := sc.newHTTP()
+	*p = h
+	return p
 }
 
 // buildURL puts a URL together from its parts when no full URL was recorded.

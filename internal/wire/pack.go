@@ -45,6 +45,10 @@ type Packer struct {
 	stack   []int32
 	tops    []int32                   // top nodes in the order their datagrams are written
 	dropped map[trace.SpanID]struct{} // spans dropped before packing
+	seen    []bool                    // link's marks
+	queue   []depthItem               // limitDepth's work list
+	order   []int32                   // fit's post-order
+	scratch segment.Scratch           // what the batch's documents point to
 
 	orphans, trimmed int
 }
@@ -60,12 +64,18 @@ func (p *Packer) Reset() {
 	p.arena, p.out, p.grams, p.spansIn, p.stack = p.arena[:0], p.out[:0], p.grams[:0], p.spansIn[:0], p.stack[:0]
 	p.tops = p.tops[:0]
 	p.orphans, p.trimmed = 0, 0
+	p.scratch.Reset()
 }
+
+// Scratch is the memory to translate this batch's documents with
+// ([segment.Translator.TranslateWith]); Reset recycles it.
+func (p *Packer) Scratch() *segment.Scratch { return &p.scratch }
 
 // Reusable reports whether p is worth keeping in a pool: false once a huge
 // batch grew its buffers beyond what ordinary batches need.
 func (p *Packer) Reusable() bool {
-	return cap(p.arena) <= 4<<20 && cap(p.out) <= 4<<20 && cap(p.nodes) <= 1<<16
+	return cap(p.arena) <= 4<<20 && cap(p.out) <= 4<<20 && cap(p.nodes) <= 1<<16 && cap(p.seen) <= 1<<16 &&
+		cap(p.queue) <= 1<<16 && cap(p.order) <= 1<<16
 }
 
 // Add adds the document of one span to the batch. p keeps a copy of the
@@ -184,7 +194,8 @@ func (p *Packer) link() {
 	}
 	// Every node must be reachable from a top node; the others sit on a cycle.
 	reached := 0
-	seen := make([]bool, len(p.nodes))
+	p.seen = append(p.seen[:0], make([]bool, len(p.nodes))...)
+	seen := p.seen
 	for {
 		for i := range p.nodes {
 			if p.nodes[i].top && !seen[i] {
@@ -250,13 +261,13 @@ const maxNesting = 64
 
 // limitDepth detaches the nodes nested deeper than maxNesting.
 func (p *Packer) limitDepth() {
-	type item struct{ i, depth int32 }
-	var queue []item
+	queue := p.queue[:0]
 	for i := range p.nodes {
 		if p.nodes[i].top {
-			queue = append(queue, item{int32(i), 0})
+			queue = append(queue, depthItem{int32(i), 0})
 		}
 	}
+	defer func() { p.queue = queue[:0] }()
 	for len(queue) > 0 {
 		it := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
@@ -266,10 +277,13 @@ func (p *Packer) limitDepth() {
 			depth = 0
 		}
 		for _, c := range p.nodes[it.i].children {
-			queue = append(queue, item{c, depth + 1})
+			queue = append(queue, depthItem{c, depth + 1})
 		}
 	}
 }
+
+// depthItem is a node to visit and its nesting depth.
+type depthItem struct{ i, depth int32 }
 
 // detach makes node i a document of its own.
 func (p *Packer) detach(i int32) {
