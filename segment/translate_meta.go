@@ -15,8 +15,7 @@ import (
 )
 
 // links converts span links, keeping at most MaxLinks.
-func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
-	ls := s.Links()
+func (t *Translator) links(ls []sdktrace.Link) []Link {
 	n := 0
 	for _, l := range ls {
 		if l.SpanContext.IsValid() {
@@ -50,7 +49,7 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 
 // metadata builds the annotations (stored on d) and the metadata namespaces
 // from the attributes no field consumed.
-func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.ReadOnlySpan, res *resourceInfo) []Namespace {
+func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.ReadOnlySpan, links int, res *resourceInfo) []Namespace {
 	var spanIndexed []string
 	var spanIndexedSet map[string]struct{} // for long lists
 	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
@@ -104,7 +103,7 @@ func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.Rea
 	def := dedupe(done(sc.kvs, defStart))
 	extra = dedupeNamespaces(extra)
 	markStart := begin(sc.kvs)
-	if n := len(s.Links()) - len(d.Links) + s.DroppedLinks(); n > 0 {
+	if n := links - len(d.Links) + s.DroppedLinks(); n > 0 {
 		sc.kvs = append(sc.kvs, KeyValue{Key: "links_dropped", Value: attribute.IntValue(n)})
 	}
 	if n := s.DroppedAttributes(); n > 0 {
