@@ -248,6 +248,9 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 // nameOf is a name candidate without its credentials, sanitized; "" when
 // nothing but spaces is left, so that the next candidate is tried.
 func nameOf(s string) string {
+	if s == "" {
+		return "" // most candidates are absent
+	}
 	return SanitizeName(scrub.Redact(s))
 }
 

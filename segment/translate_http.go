@@ -93,6 +93,9 @@ func buildURL(a *attrs, kind trace.SpanKind) string {
 // goes, secret parameters become name=REDACTED); a URL that still holds
 // one is dropped.
 func cleanURL(u string) string {
+	if u == "" {
+		return ""
+	}
 	if u = scrub.Redact(u); u == scrub.Placeholder {
 		return ""
 	}

@@ -133,11 +133,11 @@ func appendMicros(b []byte, us int64) []byte {
 		us = 0
 	}
 	b = strconv.AppendInt(b, us/1e6, 10)
-	frac := us % 1e6
-	b = append(b, '.')
-	for div := int64(100000); div > 0; div /= 10 {
-		b = append(b, byte('0'+frac/div%10))
-	}
+	// The six decimals are those of 1e6+fraction after its leading 1,
+	// which becomes the point.
+	dot := len(b)
+	b = strconv.AppendInt(b, 1e6+us%1e6, 10)
+	b[dot] = '.'
 	return b
 }
 
