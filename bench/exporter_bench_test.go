@@ -10,27 +10,33 @@ import (
 )
 
 // BenchmarkFloor is the one-pass floor (Floor: spans straight into the
-// datagram, then one write), side by side with BenchmarkExporter/export.
+// datagram, then one write), without and with the scrubber, side by side
+// with BenchmarkExporter/export.
 func BenchmarkFloor(b *testing.B) {
 	for _, n := range sizes {
 		spans := captured(b, n)
-		b.Run(fmt.Sprintf("onepass/N=%d", n), func(b *testing.B) {
-			r := receiver(b, 8<<20, false)
-			raddr, _ := net.ResolveUDPAddr("udp", r.Addr())
-			conn, err := net.DialUDP("udp", nil, raddr)
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer conn.Close()
-			var f Floor
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := conn.Write(f.Encode(spans)); err != nil {
+		for _, c := range []struct {
+			name  string
+			scrub bool
+		}{{"onepass", false}, {"onepass-scrubbed", true}} {
+			b.Run(fmt.Sprintf("%s/N=%d", c.name, n), func(b *testing.B) {
+				r := receiver(b, 8<<20, false)
+				raddr, _ := net.ResolveUDPAddr("udp", r.Addr())
+				conn, err := net.DialUDP("udp", nil, raddr)
+				if err != nil {
 					b.Fatal(err)
 				}
-			}
-			report(b, r, n+1)
-		})
+				defer conn.Close()
+				f := Floor{Scrub: c.scrub}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := conn.Write(f.Encode(spans)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				report(b, r, n+1)
+			})
+		}
 	}
 }
 

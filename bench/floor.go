@@ -7,6 +7,8 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/internal/scrub"
 )
 
 // Floor is a hand-written, one-pass encoder from the benchmark's spans
@@ -19,8 +21,14 @@ import (
 // beyond one level), and writes ASCII strings only. For that workload its
 // bytes are those xrayudp sends in Lambda mode (TestFloorMatchesExporter).
 //
+// With Scrub set, the strings the exporter scrubs for this workload pass
+// internal/scrub as well (the name, annotation and metadata values): the
+// floor of an exporter that keeps the project's rule.
+//
 // Reuse one Floor across batches; it is not safe for concurrent use.
 type Floor struct {
+	Scrub bool
+
 	buf []byte
 	// last annotation list seen and its strings: a span's
 	// aws.xray.annotations value can only be read by copying it, so
@@ -99,6 +107,9 @@ func (f *Floor) span(b []byte, s sdktrace.ReadOnlySpan, name string) []byte {
 	if aws {
 		name = service
 	}
+	if f.Scrub {
+		name = scrub.Redact(name)
+	}
 	b = append(b, `"name":`...)
 	b = floorString(b, name)
 	b = append(b, `,"id":"`...)
@@ -132,7 +143,7 @@ func (f *Floor) span(b []byte, s sdktrace.ReadOnlySpan, name string) []byte {
 			b = append(b, '"')
 			b = floorAnnotationKey(b, string(kv.Key))
 			b = append(b, `":`...)
-			b = floorValue(b, kv.Value)
+			b = f.value(b, string(kv.Key), kv.Value)
 		}
 		b = append(b, '}')
 	}
@@ -149,7 +160,7 @@ func (f *Floor) span(b []byte, s sdktrace.ReadOnlySpan, name string) []byte {
 		n++
 		b = floorString(b, k)
 		b = append(b, ':')
-		b = floorValue(b, kv.Value)
+		b = f.value(b, k, kv.Value)
 	}
 	return append(b, "}}"...)
 }
@@ -198,6 +209,13 @@ func floorAnnotationKey(b []byte, k string) []byte {
 		}
 	}
 	return b
+}
+
+func (f *Floor) value(b []byte, k string, v attribute.Value) []byte {
+	if f.Scrub && v.Type() == attribute.STRING {
+		return floorString(b, scrub.Value(k, v.AsString()))
+	}
+	return floorValue(b, v)
 }
 
 func floorValue(b []byte, v attribute.Value) []byte {

@@ -41,12 +41,13 @@ func TestFloorMatchesExporter(t *testing.T) {
 			if len(raw) != 2 {
 				t.Fatalf("exporter sent %d datagrams for two batches, want 2", len(raw))
 			}
-			var f Floor
-			for range 2 {
-				got := f.Encode(spans)
-				for i, want := range raw {
-					if !bytes.Equal(got, want) {
-						t.Fatalf("floor datagram differs from the exporter's datagram %d:\nfloor:    %s\nexporter: %s", i, got, want)
+			for _, f := range []*Floor{{}, {Scrub: true}} {
+				for range 2 {
+					got := f.Encode(spans)
+					for i, want := range raw {
+						if !bytes.Equal(got, want) {
+							t.Fatalf("floor (scrub %v) differs from the exporter's datagram %d:\nfloor:    %s\nexporter: %s", f.Scrub, i, got, want)
+						}
 					}
 				}
 			}
