@@ -132,13 +132,25 @@ func appendMicros(b []byte, us int64) []byte {
 	if us < 0 {
 		us = 0
 	}
-	b = strconv.AppendInt(b, us/1e6, 10)
-	// The six decimals are those of 1e6+fraction after its leading 1,
-	// which becomes the point.
-	dot := len(b)
-	b = strconv.AppendInt(b, 1e6+us%1e6, 10)
-	b[dot] = '.'
-	return b
+	// Right to left into a buffer: six decimals, the point, the seconds.
+	var buf [32]byte
+	i := len(buf)
+	frac, sec := us%1e6, us/1e6
+	for range 6 {
+		i--
+		buf[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	i--
+	buf[i] = '.'
+	for {
+		i--
+		buf[i] = byte('0' + sec%10)
+		if sec /= 10; sec == 0 {
+			break
+		}
+	}
+	return append(b, buf[i:]...)
 }
 
 // appendValue appends an attribute value as JSON. Slices become arrays;
