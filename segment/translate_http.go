@@ -12,6 +12,9 @@ import (
 // buildHTTP maps both generations of the HTTP semantic conventions to the
 // http object, or returns nil when the span has no HTTP attributes.
 func buildHTTP(sc *Scratch, a *attrs, kind trace.SpanKind) *HTTP {
+	if !a.hasAny(httpKeys[:]) {
+		return nil // nothing below would be read or consumed
+	}
 	h := HTTP{ContentLength: -1}
 	h.Method = a.str(kHTTPRequestMethod, kHTTPMethod)
 	h.URL = cleanURL(a.str(kURLFull, kHTTPURL))
@@ -41,6 +44,12 @@ func buildHTTP(sc *Scratch, a *attrs, kind trace.SpanKind) *HTTP {
 	*p = h
 	return p
 }
+
+// httpKeys are the attributes buildHTTP starts from: without any of them it
+// reads nothing else (buildURL runs only after a method, target or path).
+var httpKeys = [...]key{kHTTPRequestMethod, kHTTPMethod, kURLFull, kHTTPURL, kHTTPTarget, kURLPath,
+	kUserAgentOriginal, kHTTPUserAgent, kNetworkPeerAddress, kNetSockPeerAddr, kNetPeerIP, kClientAddress,
+	kHTTPClientIP, kHTTPResponseStatusCode, kHTTPStatusCode, kHTTPResponseBodySize, kHTTPResponseContentLength}
 
 // buildURL puts a URL together from its parts when no full URL was recorded.
 func buildURL(a *attrs, kind trace.SpanKind) string {
