@@ -55,8 +55,11 @@ type Packer struct {
 
 // Reset empties p for the next batch and keeps its buffers.
 func (p *Packer) Reset() {
-	for i := range p.nodes {
-		p.nodes[i] = node{children: p.nodes[i].children[:0]}
+	// Every slot keeps its own children buffer (dropOrphans swaps slots, so
+	// no two share one).
+	all := p.nodes[:cap(p.nodes)]
+	for i := range all {
+		all[i] = node{children: all[i].children[:0]}
 	}
 	p.nodes = p.nodes[:0]
 	clear(p.byID)
@@ -81,6 +84,12 @@ func (p *Packer) Reusable() bool {
 // Add adds the document of one span to the batch. p keeps a copy of the
 // Document (the slices it points to are shared, never written through).
 func (p *Packer) Add(d *segment.Document) {
+	if n := len(p.nodes); n < cap(p.nodes) {
+		p.nodes = p.nodes[:n+1]
+		slot := &p.nodes[n]
+		*slot = node{doc: *d, parent: -1, children: slot.children[:0]}
+		return
+	}
 	p.nodes = append(p.nodes, node{doc: *d, parent: -1})
 }
 
@@ -158,17 +167,20 @@ func (p *Packer) dropOrphans() {
 	}
 	for changed := true; changed; {
 		changed = false
-		kept := p.nodes[:0]
-		for _, n := range p.nodes {
+		kept := 0
+		for j := range p.nodes {
+			n := &p.nodes[j]
 			if _, gone := p.dropped[n.doc.ParentID]; gone && n.doc.ParentID.IsValid() {
 				p.dropped[n.doc.ID] = struct{}{}
 				p.orphans++
 				changed = true
 				continue
 			}
-			kept = append(kept, n)
+			// Swapped, not copied: each slot keeps a children buffer of its own.
+			p.nodes[kept], p.nodes[j] = p.nodes[j], p.nodes[kept]
+			kept++
 		}
-		p.nodes = kept
+		p.nodes = p.nodes[:kept]
 	}
 	clear(p.byID)
 	for i := range p.nodes {
