@@ -18,6 +18,7 @@
 //
 // An exporter translating batch after batch passes a [Scratch] to
 // [Translator.TranslateWith]: the documents' objects and lists then come from
-// memory reused between batches, and a span without HTTP, SQL or exception
-// data costs no allocation.
+// memory reused between batches. A span costs no allocation then unless its
+// document needs a string built or rewritten (a URL from its parts, a SQL
+// locator, a scrubbed value) or has exceptions or links.
 package segment
