@@ -23,7 +23,8 @@ import (
 // into phases, as medians in ms over the runs, the two interleaved:
 //
 //   - start-main: exec to main (process and runtime start, package inits);
-//   - inits: the package inits' own time (GODEBUG=inittrace=1), part of it;
+//   - inits: the package inits' own time (GODEBUG=inittrace=1, in another
+//     start of the same binary), part of it;
 //   - main-wrapped: lambdatrace.Wrap (nothing, untraced);
 //   - wrapped-handler: lambda.Start's loop asking for the first event, and
 //     the wrapper's start of the invocation;
@@ -42,12 +43,16 @@ func BenchmarkColdStartPhases(b *testing.B) {
 	inits := map[string][]float64{}
 	b.StopTimer()
 	for _, v := range variants {
-		startPhases(b, v.bin, r.Addr()) // the first start of a new binary reads it from disk
+		startPhases(b, v.bin, r.Addr(), false) // the first start of a new binary reads it from disk
 	}
 	for range b.N {
 		// Interleaved, so that both see the same machine.
 		for _, v := range variants {
-			p, pkgs := startPhases(b, v.bin, r.Addr())
+			// Timed without inittrace, whose lines cost the function
+			// with more packages more; then once with it, for the inits.
+			p, _ := startPhases(b, v.bin, r.Addr(), false)
+			q, pkgs := startPhases(b, v.bin, r.Addr(), true)
+			p["inits"] = q["inits"]
 			for k, d := range p {
 				phases[v.name+"/"+k] = append(phases[v.name+"/"+k], d)
 			}
@@ -84,7 +89,7 @@ var (
 
 // startPhases runs bin for one invocation and returns its phases and each
 // package's init time, in ms.
-func startPhases(b *testing.B, bin, daemon string) (phases, inits map[string]float64) {
+func startPhases(b *testing.B, bin, daemon string, inittrace bool) (phases, inits map[string]float64) {
 	rt := fakeruntime.Start(b)
 	var stderr bytes.Buffer
 	cmd := exec.Command(bin)
@@ -92,7 +97,10 @@ func startPhases(b *testing.B, bin, daemon string) (phases, inits map[string]flo
 	cmd.Env = []string{
 		"AWS_LAMBDA_RUNTIME_API=" + rt.Addr(), "AWS_LAMBDA_FUNCTION_NAME=orders",
 		"AWS_XRAY_DAEMON_ADDRESS=" + daemon, "LAMBDA_TASK_ROOT=/var/task", "AWS_REGION=eu-west-1",
-		"HOME=" + b.TempDir(), "TMPDIR=" + b.TempDir(), "GODEBUG=inittrace=1",
+		"HOME=" + b.TempDir(), "TMPDIR=" + b.TempDir(),
+	}
+	if inittrace {
+		cmd.Env = append(cmd.Env, "GODEBUG=inittrace=1")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
