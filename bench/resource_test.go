@@ -44,7 +44,7 @@ func TestResourceMatchesLambdaDetector(t *testing.T) {
 					v = attribute.Int64Value(v.AsInt64() << 20)
 				}
 				if g, ok := got.Value(kv.Key); !ok || g != v {
-					t.Errorf("%s = %q, want %q (the detector's)", kv.Key, g.Emit(), v.Emit())
+					t.Errorf("%s = %q, want %q (the detector's)", kv.Key, g.String(), v.String())
 				}
 			}
 			if _, ok := got.Value("faas.max_memory"); ok != want.Set().HasValue("faas.max_memory") {
