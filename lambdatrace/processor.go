@@ -29,9 +29,9 @@ type flushProcessor struct {
 	size    int // the queue's bound
 	mu      sync.Mutex
 	pending []sdktrace.ReadOnlySpan
-	// spare is the previous batch's array, cleared, for the next batch to
-	// fill: an invocation's spans are appended without growing a new slice
-	// each time.
+	// spare is an exported batch's array, cleared, kept for the next batch
+	// when spans ended during the export (recycle): an invocation's spans
+	// are appended without growing a new slice each time.
 	spare  []sdktrace.ReadOnlySpan
 	open   map[trace.SpanID]openSpan
 	closed atomic.Bool
@@ -104,17 +104,20 @@ func (p *flushProcessor) take() []sdktrace.ReadOnlySpan {
 	return batch
 }
 
-// recycle keeps an exported batch's array as the spare, cleared so that it
-// holds no span, unless a spare is already kept. The exporter does not
-// keep the slice past ExportSpans (the SDK's batch processor reuses its
-// own the same way).
+// recycle gives an exported batch's array, cleared so that it holds no
+// span, to the next batch, or keeps it as the spare when spans ended
+// during the export. The exporter does not keep the slice past
+// ExportSpans (the SDK's batch processor reuses its own the same way).
 func (p *flushProcessor) recycle(batch []sdktrace.ReadOnlySpan) {
 	if cap(batch) == 0 {
 		return
 	}
 	clear(batch)
 	p.mu.Lock()
-	if p.spare == nil {
+	switch {
+	case p.pending == nil:
+		p.pending = batch[:0]
+	case p.spare == nil:
 		p.spare = batch[:0]
 	}
 	p.mu.Unlock()
