@@ -1,17 +1,19 @@
 package ddlambda
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
 	"github.com/otelxray/otelxray/internal/dogstatsd"
-	"github.com/otelxray/otelxray/internal/envflag"
 )
 
 // The variables the metrics read, besides DogStatsD's address
 // (DD_DOGSTATSD_URL, or DD_AGENT_HOST and DD_DOGSTATSD_PORT).
 const (
-	// EnvEnhancedMetrics turns the enhanced metrics off when "false".
+	// EnvEnhancedMetrics turns the enhanced metrics off: unset means on;
+	// set, only "true" (any case) turns them on, as with Datadog's library.
+	// Metrics and Enable both read it here.
 	EnvEnhancedMetrics = "DD_ENHANCED_METRICS"
 	envTags            = "DD_TAGS"
 	envEnv             = "DD_ENV"
@@ -32,7 +34,7 @@ func metricsConfigFromEnv(getenv func(string) string, extensionPath string) (met
 	if c.addr, err = dogstatsd.Address(getenv); err != nil {
 		problems = append(problems, err)
 	}
-	if c.enhanced, err = envflag.Bool(getenv, EnvEnhancedMetrics, true); err != nil {
+	if c.enhanced, err = enhancedFromEnv(getenv); err != nil {
 		problems = append(problems, err)
 	}
 	if c.function.name == "" {
@@ -47,6 +49,22 @@ func metricsConfigFromEnv(getenv func(string) string, extensionPath string) (met
 	}
 	c.tags = append(c.tags, layerTag())
 	return c, problems
+}
+
+// enhancedFromEnv reads DD_ENHANCED_METRICS by Datadog's rule: unset is
+// on; set, only "true" is on. A value that is neither true nor false is
+// off and reported.
+func enhancedFromEnv(getenv func(string) string) (bool, error) {
+	v := strings.TrimSpace(getenv(EnvEnhancedMetrics))
+	switch {
+	case v == "":
+		return true, nil
+	case strings.EqualFold(v, "true"):
+		return true, nil
+	case strings.EqualFold(v, "false"):
+		return false, nil
+	}
+	return false, fmt.Errorf("%s=%q is not true or false; enhanced metrics are off (only true turns them on)", EnvEnhancedMetrics, v)
 }
 
 // envTagList is DD_TAGS (separated by commas or spaces, as Datadog's

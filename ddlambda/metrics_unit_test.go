@@ -86,7 +86,7 @@ func TestMetricsConfigFromEnv(t *testing.T) {
 		{"unix socket", map[string]string{"DD_DOGSTATSD_URL": "unix:///tmp/dsd.sock"}, missing, dogstatsd.DefaultAddr, true, false, nil, 1},
 		{"host and port", map[string]string{"DD_AGENT_HOST": "agent", "DD_DOGSTATSD_PORT": "9125"}, missing, "agent:9125", true, false, nil, 0},
 		{"off", map[string]string{EnvEnhancedMetrics: "FALSE"}, missing, dogstatsd.DefaultAddr, false, false, nil, 0},
-		{"bad flag", map[string]string{EnvEnhancedMetrics: "nope"}, missing, dogstatsd.DefaultAddr, true, false, nil, 1},
+		{"bad flag: only true is on", map[string]string{EnvEnhancedMetrics: "nope"}, missing, dogstatsd.DefaultAddr, false, false, nil, 1},
 		{"tags", map[string]string{"DD_TAGS": "a:1, b:2 c", "DD_ENV": "prod", "DD_SERVICE": "svc", "DD_VERSION": "v1"}, missing, dogstatsd.DefaultAddr, true, false,
 			[]string{"a:1", "b:2", "c", "env:prod", "service:svc", "version:v1"}, 0},
 		{"extension adds the tags", map[string]string{"DD_TAGS": "a:1", "DD_ENV": "prod"}, marker, dogstatsd.DefaultAddr, true, true, nil, 0},
