@@ -42,28 +42,6 @@ func TestFunctionTags(t *testing.T) {
 	}
 }
 
-func TestRuntimeName(t *testing.T) {
-	file := func(s string) func(string) ([]byte, error) {
-		return func(string) ([]byte, error) { return []byte(s), nil }
-	}
-	for _, tc := range []struct {
-		env  string
-		read func(string) ([]byte, error)
-		want string
-	}{
-		{"AWS_Lambda_java21", nil, "java21"},
-		{"", file("NAME=\"Amazon Linux\"\nVERSION_ID=\"2023\"\nID=\"amzn\"\n"), "provided.al2023"},
-		{"", file("ID=amzn\nVERSION_ID=2\n"), "provided.al2"},
-		{"", file("ID=debian\nVERSION_ID=12\n"), ""},
-		{"", func(string) ([]byte, error) { return nil, os.ErrNotExist }, ""},
-		{"", nil, ""},
-	} {
-		if got := runtimeName(tc.env, tc.read); got != tc.want {
-			t.Errorf("runtimeName(%q) = %q, want %q", tc.env, got, tc.want)
-		}
-	}
-}
-
 func TestMetricsConfigFromEnv(t *testing.T) {
 	marker := filepath.Join(t.TempDir(), "datadog-agent")
 	if err := os.WriteFile(marker, nil, 0o644); err != nil {

@@ -37,7 +37,7 @@ func (c *config) spanTags() {
 		c.tags[k] = scrub.Redact(v)
 	}
 	if lambdaenv.In(c.getenv) {
-		c.runtime = lambdaRuntime(c.getenv("AWS_EXECUTION_ENV"))
+		c.runtime = lambdaenv.Runtime(c.getenv, os.ReadFile)
 	}
 }
 
@@ -56,30 +56,6 @@ func parseTags(v string) map[string]string {
 		m[k] = strings.TrimSpace(val)
 	}
 	return m
-}
-
-// lambdaRuntime names the runtime as Datadog's extension does: from
-// AWS_EXECUTION_ENV (AWS_Lambda_<runtime>), else, for the OS-only runtimes
-// Go uses, from /etc/os-release (provided.al2023, provided.al2).
-func lambdaRuntime(execEnv string) string {
-	if r, ok := strings.CutPrefix(execEnv, "AWS_Lambda_"); ok && r != "" {
-		return r
-	}
-	b, err := os.ReadFile("/etc/os-release")
-	if err != nil || len(b) > 64<<10 {
-		return ""
-	}
-	for line := range strings.SplitSeq(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VERSION_ID="); ok {
-			switch strings.Trim(v, `"`) {
-			case "2023":
-				return "provided.al2023"
-			case "2":
-				return "provided.al2"
-			}
-		}
-	}
-	return ""
 }
 
 // decorate adds the configured tags, and the runtime to the function span.
