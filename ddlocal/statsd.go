@@ -13,9 +13,10 @@ type Metric struct {
 	// Name is the metric's name.
 	Name string
 	// Value is the value; a line with several values (name:1:2|d) gives
-	// one Metric each. A set's (s) value is kept as Text.
+	// one Metric each.
 	Value float64
-	Text  string
+	// Text is a set's (s) value, whose Value is 0.
+	Text string
 	// Type is DogStatsD's: c (count), g (gauge), d (distribution),
 	// h (histogram), ms (timer) or s (set).
 	Type string
