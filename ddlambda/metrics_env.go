@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/otelxray/otelxray/internal/dogstatsd"
+	"github.com/otelxray/otelxray/internal/envflag"
 )
 
 // The variables the metrics read, besides DogStatsD's address
@@ -67,11 +68,11 @@ func enhancedFromEnv(getenv func(string) string) (bool, error) {
 	return false, fmt.Errorf("%s=%q is not true or false; enhanced metrics are off (only true turns them on)", EnvEnhancedMetrics, v)
 }
 
-// envTagList is DD_TAGS (separated by commas or spaces, as Datadog's
-// agent reads it), then env, service and version from DD_ENV, DD_SERVICE
+// envTagList is DD_TAGS (separated by commas or white space, as Datadog's
+// agent reads it, and as the exporter reads it for spans), then env, service and version from DD_ENV, DD_SERVICE
 // and DD_VERSION.
 func envTagList(getenv func(string) string) []string {
-	tags := strings.FieldsFunc(getenv(envTags), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	tags := envflag.Tags(getenv, envTags)
 	for _, kv := range [][2]string{{"env", envEnv}, {"service", envService}, {"version", envVersionTag}} {
 		if v := strings.TrimSpace(getenv(kv[1])); v != "" {
 			tags = append(tags, kv[0]+":"+v)

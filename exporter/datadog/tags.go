@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/otelxray/otelxray/exporter/datadog/internal/payload"
+	"github.com/otelxray/otelxray/internal/envflag"
 	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"github.com/otelxray/otelxray/internal/scrub"
 )
@@ -31,7 +32,7 @@ func WithTags(tags map[string]string) Option {
 // function's runtime (the runtime tag of Datadog's aws.lambda span).
 func (c *config) spanTags() {
 	if c.tags == nil {
-		c.tags = parseTags(c.getenv(EnvTags))
+		c.tags = parseTags(envflag.Tags(c.getenv, EnvTags))
 	}
 	for k, v := range c.tags {
 		c.tags[k] = scrub.Redact(v)
@@ -41,11 +42,11 @@ func (c *config) spanTags() {
 	}
 }
 
-// parseTags reads key:value pairs separated by commas or spaces; a key
-// without a value gets an empty one.
-func parseTags(v string) map[string]string {
+// parseTags reads DD_TAGS' key:value entries (envflag.Tags, as ddlambda
+// reads them for metrics); a key without a value gets an empty one.
+func parseTags(entries []string) map[string]string {
 	var m map[string]string
-	for _, e := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+	for _, e := range entries {
 		k, val, _ := strings.Cut(e, ":")
 		if k = strings.TrimSpace(k); k == "" || len(m) >= maxTags {
 			continue
