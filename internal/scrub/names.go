@@ -36,8 +36,14 @@ func secretName(name string, whole bool) bool {
 		l[i] = c
 	}
 	s := string(l) // does not escape: the compiler keeps it on the stack
+	if s == "" {
+		return false
+	}
+	// Comparing the last byte first skips most comparisons: the names of
+	// a query or connection string seldom end like a secret's.
+	last := s[len(s)-1]
 	for _, suf := range secretSuffixes {
-		if strings.HasSuffix(s, suf) {
+		if suf[len(suf)-1] == last && strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
