@@ -27,3 +27,23 @@ func BenchmarkRedact(b *testing.B) {
 		})
 	}
 }
+
+// keys are attribute keys exporters look up on every span.
+var keys = []string{"rpc.system", "aws.table_name", "aws.request_id", "meta.customer", "order.id", "http.request.header.accept"}
+
+// BenchmarkCredentialKey compares CredentialKey with how it was before
+// (credentialKeySlow, in names_test.go) on common keys.
+func BenchmarkCredentialKey(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"now", CredentialKey}, {"before", credentialKeySlow}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, k := range keys {
+					_ = c.f(k)
+				}
+			}
+		})
+	}
+}
