@@ -80,6 +80,7 @@ func function(d *Span, s sdktrace.ReadOnlySpan, attrs map[string]attribute.Value
 		tags["memorysize"] = strconv.FormatInt(v.AsInt64()>>20, 10)
 	}
 	if invocation {
+		adoptEventParent(d, s)
 		tags["request_id"] = str(attrs, "faas.invocation_id")
 		tags["cold_start"] = strconv.FormatBool(attrs["faas.coldstart"].AsBool())
 		if v, ok := attrs["http.response.status_code"]; ok && v.Type() == attribute.INT64 {
@@ -92,6 +93,27 @@ func function(d *Span, s sdktrace.ReadOnlySpan, attrs map[string]attribute.Value
 	for k, v := range tags {
 		if v != "" {
 			d.Meta[k] = clean(v)
+		}
+	}
+}
+
+// adoptEventParent gives the invocation span, for Datadog, the parent the
+// event carried, when Lambda's header made the parent: that header's Parent
+// is the function's own X-Ray segment, which Datadog never receives, so
+// the span would hang from nothing. The event's context (an HTTP caller's
+// traceparent or x-datadog-* headers, lambdatrace's span link) is in the
+// same trace when the caller's call led here, and is where Datadog's
+// library would hang the span; a link into another trace (a queue's
+// producer) stays a link.
+func adoptEventParent(d *Span, s sdktrace.ReadOnlySpan) {
+	p := s.Parent()
+	if !p.IsValid() || !p.IsRemote() {
+		return
+	}
+	for _, l := range s.Links() {
+		if sc := l.SpanContext; sc.IsValid() && sc.TraceID() == p.TraceID() && sc.SpanID() != p.SpanID() {
+			d.ParentID = ddtrace.SpanID(sc.SpanID())
+			return
 		}
 	}
 }

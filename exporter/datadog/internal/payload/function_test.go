@@ -64,3 +64,36 @@ func TestFunctionSpan(t *testing.T) {
 		t.Errorf("name %q", d.Name)
 	}
 }
+
+// Lambda's header makes the function's own X-Ray segment the invocation's
+// parent, which Datadog never gets: the event's context in the same trace
+// becomes the parent; one in another trace stays a link only.
+func TestFunctionSpanParent(t *testing.T) {
+	tid, other := trace.TraceID{1}, trace.TraceID{9}
+	segment := trace.NewSpanContext(trace.SpanContextConfig{TraceID: tid, SpanID: trace.SpanID{7: 1}, TraceFlags: trace.FlagsSampled, Remote: true})
+	caller := trace.NewSpanContext(trace.SpanContextConfig{TraceID: tid, SpanID: trace.SpanID{7: 2}, Remote: true})
+	producer := trace.NewSpanContext(trace.SpanContextConfig{TraceID: other, SpanID: trace.SpanID{7: 3}, Remote: true})
+	for _, tc := range []struct {
+		name   string
+		parent trace.SpanContext
+		links  []trace.SpanContext
+		want   uint64
+	}{
+		{"caller in the trace", segment, []trace.SpanContext{producer, caller}, 2},
+		{"producer of another trace", segment, []trace.SpanContext{producer}, 1},
+		{"no link", segment, nil, 1},
+		{"no parent", trace.SpanContext{}, []trace.SpanContext{caller}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stub := tracetest.SpanStub{Name: "handler", SpanKind: trace.SpanKindServer, Parent: tc.parent,
+				SpanContext: trace.NewSpanContext(trace.SpanContextConfig{TraceID: tid, SpanID: trace.SpanID{7: 5}, TraceFlags: trace.FlagsSampled}),
+				Attributes:  []attribute.KeyValue{attribute.String("faas.trigger", "http")}}
+			for _, l := range tc.links {
+				stub.Links = append(stub.Links, sdktrace.Link{SpanContext: l})
+			}
+			if d := Convert(stub.Snapshot(), "", "", ""); d.ParentID != tc.want {
+				t.Errorf("parent_id = %d, want %d", d.ParentID, tc.want)
+			}
+		})
+	}
+}
