@@ -26,8 +26,17 @@ func appendTag(b []byte, f fieldNum, t wireType) []byte {
 }
 
 // appendVarint appends v as a base-128 varint, least significant group
-// first.
+// first. The one-byte case is inlined (every tag the encoder writes and most
+// lengths); longer varints take a call, which keeps the encoder small.
 func appendVarint(b []byte, v uint64) []byte {
+	if v < 0x80 {
+		return append(b, byte(v))
+	}
+	return appendVarintLong(b, v)
+}
+
+//go:noinline
+func appendVarintLong(b []byte, v uint64) []byte {
 	for v >= 0x80 {
 		b = append(b, byte(v)|0x80)
 		v >>= 7
