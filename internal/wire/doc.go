@@ -22,9 +22,11 @@
 //
 // [OTLPPacker] packs a batch as OTLP instead: the header, "T1S" or "T1U",
 // and the padded standard base64 of an ExportTraceServiceRequest encoded
-// with protowire (field numbers of the official OTLP protos), split between
+// with a small protobuf wire-format appender of its own (field numbers of
+// the official OTLP protos; no protobuf module is linked), split between
 // spans so every datagram stays within 64,000 bytes; the tests decode every
-// datagram with the official go.opentelemetry.io/proto/otlp types.
+// datagram with the official go.opentelemetry.io/proto/otlp types and hold
+// the appender byte for byte against protowire.
 //
 // The package does no I/O: exporter/xrayudp writes the datagrams, paces and
 // counts them.

@@ -4,7 +4,6 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // groupOf returns the group of s's resource and scope, encoding them the
@@ -59,7 +58,7 @@ func (p *OTLPPacker) groupOf(s sdktrace.ReadOnlySpan) int32 {
 
 // appendSchema appends a schema_url field (if url is set) to the arena and
 // returns its bounds.
-func (p *OTLPPacker) appendSchema(f protowire.Number, url string) [2]int {
+func (p *OTLPPacker) appendSchema(f fieldNum, url string) [2]int {
 	start := len(p.arena)
 	if url != "" {
 		p.arena = appendStringField(p.arena, f, validUTF8(url, otlpNameMax))
@@ -70,7 +69,7 @@ func (p *OTLPPacker) appendSchema(f protowire.Number, url string) [2]int {
 // appendAttrsLimited appends attrs as field f; when they take more than max
 // bytes, strings are cut and then the largest attributes left out, counted
 // in the dropped field.
-func appendAttrsLimited(b []byte, f, droppedField protowire.Number, attrs []attribute.KeyValue, max int) []byte {
+func appendAttrsLimited(b []byte, f, droppedField fieldNum, attrs []attribute.KeyValue, max int) []byte {
 	start := len(b)
 	b = appendKeyValues(nil, b, f, attrs, -1, nil)
 	if len(b)-start <= max {

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"go.opentelemetry.io/otel/attribute"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // Field numbers of the OTLP trace protobuf messages that the encoder writes
@@ -90,8 +89,8 @@ const maxValueDepth = 8
 
 // openMsg appends the tag of a length-delimited field and a one-byte length
 // placeholder, and returns where the message body starts.
-func openMsg(b []byte, field protowire.Number) ([]byte, int) {
-	b = protowire.AppendTag(b, field, protowire.BytesType)
+func openMsg(b []byte, field fieldNum) ([]byte, int) {
+	b = appendTag(b, field, bytesType)
 	return append(b, 0), len(b) + 1
 }
 
@@ -103,37 +102,37 @@ func closeMsg(b []byte, start int) []byte {
 		b[start-1] = byte(n)
 		return b
 	}
-	w := protowire.SizeVarint(uint64(n))
+	w := sizeVarint(uint64(n))
 	b = append(b, make([]byte, w-1)...)
 	copy(b[start+w-1:], b[start:start+n])
-	protowire.AppendVarint(b[:start-1], uint64(n))
+	appendVarint(b[:start-1], uint64(n))
 	return b
 }
 
-func appendStringField(b []byte, f protowire.Number, s string) []byte {
-	b = protowire.AppendTag(b, f, protowire.BytesType)
-	return protowire.AppendString(b, s)
+func appendStringField(b []byte, f fieldNum, s string) []byte {
+	b = appendTag(b, f, bytesType)
+	return appendLenString(b, s)
 }
 
-func appendBytesField(b []byte, f protowire.Number, v []byte) []byte {
-	b = protowire.AppendTag(b, f, protowire.BytesType)
-	return protowire.AppendBytes(b, v)
+func appendBytesField(b []byte, f fieldNum, v []byte) []byte {
+	b = appendTag(b, f, bytesType)
+	return appendLenBytes(b, v)
 }
 
-func appendVarintField(b []byte, f protowire.Number, v uint64) []byte {
+func appendVarintField(b []byte, f fieldNum, v uint64) []byte {
 	if v == 0 {
 		return b
 	}
-	b = protowire.AppendTag(b, f, protowire.VarintType)
-	return protowire.AppendVarint(b, v)
+	b = appendTag(b, f, varintType)
+	return appendVarint(b, v)
 }
 
-func appendFixed64Field(b []byte, f protowire.Number, v uint64) []byte {
+func appendFixed64Field(b []byte, f fieldNum, v uint64) []byte {
 	if v == 0 {
 		return b
 	}
-	b = protowire.AppendTag(b, f, protowire.Fixed64Type)
-	return protowire.AppendFixed64(b, v)
+	b = appendTag(b, f, fixed64Type)
+	return appendFixed64(b, v)
 }
 
 // validUTF8 returns s with invalid UTF-8 replaced (protobuf strings must be
@@ -160,7 +159,7 @@ func validUTF8(s string, limit int) string {
 // appendKeyValues appends attrs as repeated KeyValue field f. String values
 // pass scrub.Value and are cut to strMax bytes (strMax < 0: not cut). skip,
 // when not nil, marks attributes to leave out.
-func appendKeyValues(c *valueCache, b []byte, f protowire.Number, attrs []attribute.KeyValue, strMax int, skip []bool) []byte {
+func appendKeyValues(c *valueCache, b []byte, f fieldNum, attrs []attribute.KeyValue, strMax int, skip []bool) []byte {
 	for i, kv := range attrs {
 		if skip != nil && skip[i] {
 			continue
@@ -170,7 +169,7 @@ func appendKeyValues(c *valueCache, b []byte, f protowire.Number, attrs []attrib
 	return b
 }
 
-func appendKeyValue(c *valueCache, b []byte, f protowire.Number, kv attribute.KeyValue, strMax, depth int) []byte {
+func appendKeyValue(c *valueCache, b []byte, f fieldNum, kv attribute.KeyValue, strMax, depth int) []byte {
 	b, start := openMsg(b, f)
 	b = appendStringField(b, fKVKey, validUTF8(string(kv.Key), -1))
 	b = appendAnyValue(c, b, fKVValue, string(kv.Key), kv.Value, strMax, depth)
@@ -178,18 +177,18 @@ func appendKeyValue(c *valueCache, b []byte, f protowire.Number, kv attribute.Ke
 }
 
 // appendAnyValue appends v as AnyValue field f.
-func appendAnyValue(c *valueCache, b []byte, f protowire.Number, key string, v attribute.Value, strMax, depth int) []byte {
+func appendAnyValue(c *valueCache, b []byte, f fieldNum, key string, v attribute.Value, strMax, depth int) []byte {
 	b, start := openMsg(b, f)
 	switch v.Type() {
 	case attribute.BOOL:
-		b = protowire.AppendTag(b, fAnyBool, protowire.VarintType)
-		b = protowire.AppendVarint(b, protowire.EncodeBool(v.AsBool()))
+		b = appendTag(b, fAnyBool, varintType)
+		b = appendVarint(b, encodeBool(v.AsBool()))
 	case attribute.INT64:
-		b = protowire.AppendTag(b, fAnyInt, protowire.VarintType)
-		b = protowire.AppendVarint(b, uint64(v.AsInt64()))
+		b = appendTag(b, fAnyInt, varintType)
+		b = appendVarint(b, uint64(v.AsInt64()))
 	case attribute.FLOAT64:
-		b = protowire.AppendTag(b, fAnyDouble, protowire.Fixed64Type)
-		b = protowire.AppendFixed64(b, math.Float64bits(v.AsFloat64()))
+		b = appendTag(b, fAnyDouble, fixed64Type)
+		b = appendFixed64(b, math.Float64bits(v.AsFloat64()))
 	case attribute.STRING:
 		b = appendStringField(b, fAnyString, validUTF8(c.scrub(key, v.AsString()), strMax))
 	case attribute.BYTESLICE:

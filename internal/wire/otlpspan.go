@@ -8,7 +8,6 @@ import (
 	"go.opentelemetry.io/otel/codes"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
-	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/otelxray/otelxray/internal/scrub"
 )
@@ -72,10 +71,10 @@ func appendSpan(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 	}
 	b = appendStringField(b, fSpanName, validUTF8(scrub.Redact(s.Name()), nameMax))
 	b = appendVarintField(b, fSpanKind, uint64(s.SpanKind()))
-	b = protowire.AppendTag(b, fSpanStart, protowire.Fixed64Type)
-	b = protowire.AppendFixed64(b, unixNano(s.StartTime()))
-	b = protowire.AppendTag(b, fSpanEnd, protowire.Fixed64Type)
-	b = protowire.AppendFixed64(b, unixNano(s.EndTime()))
+	b = appendTag(b, fSpanStart, fixed64Type)
+	b = appendFixed64(b, unixNano(s.StartTime()))
+	b = appendTag(b, fSpanEnd, fixed64Type)
+	b = appendFixed64(b, unixNano(s.EndTime()))
 	attrs := s.Attributes()
 	dropped := uint64(s.DroppedAttributes())
 	if tr.all {
@@ -95,8 +94,8 @@ func appendSpan(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 	b = appendOTLPEvents(b, s, tr)
 	b = appendOTLPLinks(b, s, tr)
 	b = appendOTLPStatus(b, s.Status(), tr.all)
-	b = protowire.AppendTag(b, fSpanFlags, protowire.Fixed32Type)
-	b = protowire.AppendFixed32(b, spanFlags(sc, parent.IsRemote()))
+	b = appendTag(b, fSpanFlags, fixed32Type)
+	b = appendFixed32(b, spanFlags(sc, parent.IsRemote()))
 	return closeMsg(b, start)
 }
 
@@ -142,8 +141,8 @@ func appendOTLPLinks(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 			b = appendKeyValues(tr.cache, b, fLinkAttrs, l.Attributes, tr.strMax, nil)
 		}
 		b = appendVarintField(b, fLinkDropped, dropped)
-		b = protowire.AppendTag(b, fLinkFlags, protowire.Fixed32Type)
-		b = protowire.AppendFixed32(b, spanFlags(l.SpanContext, l.SpanContext.IsRemote()))
+		b = appendTag(b, fLinkFlags, fixed32Type)
+		b = appendFixed32(b, spanFlags(l.SpanContext, l.SpanContext.IsRemote()))
 		b = closeMsg(b, ls)
 	}
 	return appendVarintField(b, fSpanDroppedLinks, droppedLinks)
@@ -226,7 +225,7 @@ func dropLargestAttributes(b []byte, start int, s sdktrace.ReadOnlySpan, tr *spa
 
 // largestFirst marks attributes to leave out, largest first (as encoded
 // with strings cut to strMax), until they free excess bytes, and counts them.
-func largestFirst(attrs []attribute.KeyValue, f protowire.Number, strMax, excess int) ([]bool, int) {
+func largestFirst(attrs []attribute.KeyValue, f fieldNum, strMax, excess int) ([]bool, int) {
 	sizes := make([]int, len(attrs))
 	order := make([]int, len(attrs))
 	var scratch []byte
