@@ -35,8 +35,10 @@ func (f *findings) addf(format string, args ...any) {
 //   - each PutEvents of the trace is linked from an analytics trace of its
 //     own (linked, not parented): two per change;
 //   - every GET is a product trace with a GetItem;
-//   - the analytics counts per event type reached the DogStatsD stand-in;
-//   - no document broke a rule of validate.Datagram, and none was dropped.
+//   - the analytics counts per event type (ddlambda.Count) reached the
+//     Datadog agent stand-in (ddlocal);
+//   - no document broke a rule of validate.Datagram, and none was dropped;
+//   - Datadog has the same shape (checkDatadog).
 func check(s *stack, calls []call) findings {
 	srv := s.xray
 	f := findings{linkedFrom: map[link]map[string][]string{}}
@@ -100,13 +102,14 @@ func check(s *stack, calls []call) findings {
 			f.checkGet(c, t)
 		}
 	}
-	counts, _ := s.metrics.snapshot()
+	counts, _ := s.eventCounts()
 	for typ, want := range map[string]int{catalog.ProductCreated: posts, catalog.ProductUpdated: puts, catalog.PriceCalculated: posts + puts} {
 		if int(counts[typ]) != want {
 			f.addf("metric %s{event_type:%s} = %v, want %d", "catalog.events", typ, counts[typ], want)
 		}
 	}
 	f.checkDocuments(srv)
+	f.checkDatadog(s.dd, calls)
 	return f
 }
 

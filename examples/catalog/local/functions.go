@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"github.com/otelxray/otelxray/ddlambda"
 	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
 	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
 	"github.com/otelxray/otelxray/examples/catalog/internal/inventory"
@@ -36,38 +37,37 @@ const (
 var functionNames = []string{fnProduct, fnPricing, fnInventory, fnStock, fnAnalytics}
 
 // runFunction runs the function name as its deployable main does
-// (examples/catalog/<name>), with its span counts written to statsEnv's
-// file. lambda.Start never returns.
+// (examples/catalog/<name>), to Datadog too when the demo gives it the
+// ddlocal agent (catalog.TraceOptions), with its span counts written to
+// statsEnv's file. lambda.Start never returns.
 func runFunction(name string) {
 	ctx := context.Background()
 	catalog.UseTraceLogs()
+	opts := catalog.TraceOptions()
 	var err error
 	switch name {
 	case fnProduct:
 		var h *product.Handler
 		if h, err = product.New(ctx); err == nil {
-			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+			lambda.Start(counted(lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnPricing:
 		var h *pricing.Handler
 		if h, err = pricing.New(ctx); err == nil {
-			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(h.Handle)))
+			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(h.Handle, opts...)))
 		}
 	case fnInventory:
 		var h *inventory.Handler
 		if h, err = inventory.New(ctx); err == nil {
-			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+			lambda.Start(counted(lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnStock:
 		var h *stock.Handler
 		if h, err = stock.New(ctx); err == nil {
-			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+			lambda.Start(counted(lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnAnalytics:
-		var count analytics.Counter
-		if count, err = analytics.DogStatsD(); err == nil {
-			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(analytics.New(count).Handle)))
-		}
+		lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(analytics.New(ddlambda.Count).Handle, opts...)))
 	default:
 		err = fmt.Errorf("unknown function %q", name)
 	}

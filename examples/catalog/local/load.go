@@ -92,7 +92,7 @@ func loadOnce(ctx context.Context, o options, untraced bool, w io.Writer) (loadg
 		Relay: s.relay.Stats(), XRay: s.xray.Stats(), PeakHeap: heap, PeakMemory: mem}
 	m.Exported, m.ExporterDropped = s.functionSpans()
 	{
-		counts, _ := s.metrics.snapshot()
+		counts, _ := s.eventCounts()
 		if want := float64(2 * posts.Load()); counts[catalog.PriceCalculated] != float64(posts.Load()) {
 			return m, fmt.Errorf("%s: %v PriceCalculated counted, want %d (of %v events)", label, counts[catalog.PriceCalculated], posts.Load(), want)
 		}

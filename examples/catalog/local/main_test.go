@@ -47,6 +47,11 @@ func TestCatalogDemo(t *testing.T) {
 	if len(res.findings.linkedFrom) == 0 {
 		t.Error("no links found")
 	}
+	for _, want := range []string{"Datadog traces", "catalog.events (c) sum", "the same in Datadog"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the output lacks %q (the Datadog view)", want)
+		}
+	}
 	for _, want := range []string{
 		"product -> pricing (Lambda function)", "inventory -> stock (Lambda function)",
 		"EventBridge -> analytics (Lambda function)", "EventBridge -> inventory (Lambda function)",

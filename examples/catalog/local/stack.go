@@ -11,7 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
-	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
+	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
@@ -34,13 +34,13 @@ const (
 
 // stack is everything the demo runs.
 type stack struct {
-	xray    *xraylocal.Server
-	relay   *loadgen.Relay
-	aws     *awslocal.Server
-	lambda  *lambdasim.Service
-	api     *lambdasim.API
-	source  *lambdasim.SQSSource
-	metrics *statsd
+	xray   *xraylocal.Server
+	relay  *loadgen.Relay
+	aws    *awslocal.Server
+	lambda *lambdasim.Service
+	api    *lambdasim.API
+	source *lambdasim.SQSSource
+	dd     *ddlocal.Server // the Datadog agent stand-in
 	// statsDir holds the functions' span counts.
 	statsDir string
 }
@@ -75,7 +75,7 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	if s.relay, err = loadgen.StartRelay(s.xray.UDPAddr()); err != nil {
 		return nil, err
 	}
-	if s.metrics, err = startStatsd(analytics.Metric); err != nil {
+	if s.dd, err = ddlocal.Start(); err != nil {
 		return nil, err
 	}
 	if s.statsDir, err = os.MkdirTemp("", "catalog-local-"); err != nil {
@@ -100,9 +100,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 			return nil, err
 		}
 		p.Env = append(p.Env, s.aws.Env()...)
+		p.Env = append(p.Env, s.dd.Env()...)
 		p.Env = append(p.Env, "PRODUCT_TABLE="+productTable, "STOCK_TABLE="+stockTable,
 			"TOPIC_ARN="+s.aws.TopicARN(topicName), "STATE_MACHINE_ARN="+s.aws.StateMachineARN(stateMachine),
-			"DD_AGENT_HOST=127.0.0.1", "DD_DOGSTATSD_PORT="+s.metrics.port(),
 			statsEnv+"="+filepath.Join(s.statsDir, name))
 		if cfg.untraced {
 			p.Env = append(p.Env, "OTEL_SDK_DISABLED=true")
@@ -164,8 +164,8 @@ func (s *stack) close() error {
 	if s.aws != nil {
 		errs = append(errs, s.aws.Close())
 	}
-	if s.metrics != nil {
-		s.metrics.close()
+	if s.dd != nil {
+		errs = append(errs, s.dd.Close())
 	}
 	if s.relay != nil {
 		errs = append(errs, s.relay.Close())
