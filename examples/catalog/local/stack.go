@@ -16,6 +16,7 @@ import (
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/examples/internal/loadgen"
+	"github.com/otelxray/otelxray/exporter/datadog"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -137,22 +138,29 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	return s, nil
 }
 
-// functionSpans sums the spans the functions' exporters took, and those
-// they lost, from the files the functions write.
-func (s *stack) functionSpans() (exported, dropped uint64) {
+// functionSpans sums the functions' span counts (counters.write) from the
+// files they write: what their exporters took and lost, the part only
+// Datadog is sent, their Datadog exporters' counts (0 with tracing off)
+// and what the Datadog agent stand-in received.
+func (s *stack) functionSpans(m *loadgen.Measure) {
+	var n [10]uint64
 	for _, name := range functionNames {
 		b, err := os.ReadFile(filepath.Join(s.statsDir, name))
 		if err != nil {
 			continue
 		}
 		f := strings.Fields(string(b))
-		if len(f) == 2 {
-			e, _ := strconv.ParseUint(f[0], 10, 64)
-			d, _ := strconv.ParseUint(f[1], 10, 64)
-			exported, dropped = exported+e, dropped+d
+		if len(f) != len(n) {
+			continue
+		}
+		for i := range n {
+			v, _ := strconv.ParseUint(f[i], 10, 64)
+			n[i] += v
 		}
 	}
-	return exported, dropped
+	m.Exported, m.ExporterDropped, m.DatadogOnly = n[0], n[1], n[2]
+	m.Datadog = &loadgen.DatadogMeasure{Produced: n[3], Sent: n[4], Agent: s.dd.Stats(),
+		Dropped: datadog.Drops{Unsampled: n[5], Replaced: n[6], Unreachable: n[7], Rejected: n[8], Shutdown: n[9]}}
 }
 
 // close stops everything, the Lambda service first.
