@@ -85,7 +85,6 @@ func check(s *stack, calls []call) findings {
 			f.addf("the %s trace %s links to no other trace", name, id)
 		}
 	}
-	posts, puts := 0, 0
 	for _, c := range calls {
 		t, ok := srv.Trace(c.root)
 		switch {
@@ -93,13 +92,27 @@ func check(s *stack, calls []call) findings {
 			f.addf("%s %s: no trace %s", c.method, c.path, c.root)
 		case c.mutates():
 			f.checkChange(c, t)
-			if c.method == "POST" {
-				posts++
-			} else {
-				puts++
-			}
 		default:
 			f.checkGet(c, t)
+		}
+	}
+	f.checkCounts(s, calls)
+	f.checkDocuments(srv)
+	f.checkDatadog(s.dd, calls)
+	return f
+}
+
+// checkCounts checks the catalog.events counts that reached the Datadog
+// agent stand-in: one per POST (ProductCreated) or PUT (ProductUpdated),
+// and one PriceCalculated for each.
+func (f *findings) checkCounts(s *stack, calls []call) {
+	posts, puts := 0, 0
+	for _, c := range calls {
+		switch c.method {
+		case "POST":
+			posts++
+		case "PUT":
+			puts++
 		}
 	}
 	counts, _ := s.eventCounts()
@@ -108,9 +121,6 @@ func check(s *stack, calls []call) findings {
 			f.addf("metric %s{event_type:%s} = %v, want %d", "catalog.events", typ, counts[typ], want)
 		}
 	}
-	f.checkDocuments(srv)
-	f.checkDatadog(s.dd, calls)
-	return f
 }
 
 func (f *findings) checkDocuments(srv *xraylocal.Server) {

@@ -23,6 +23,10 @@ type options struct {
 	// load and rate, when load > 0, run the load test instead.
 	load time.Duration
 	rate int
+	// tracingOff runs the functions with Lambda's active tracing off
+	// (runOff); runs are its values, one run each (runAll).
+	tracingOff bool
+	runs       []bool
 	// process starts a function's process (see stackConfig).
 	process        func(name string) (lambdasim.Process, error)
 	progress       io.Writer
@@ -44,7 +48,7 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	if o.serve {
 		httpAddr = o.httpAddr
 	}
-	cfg := stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, deliveryErrors: o.functionOutput}
+	cfg := stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, deliveryErrors: o.functionOutput, tracingOff: o.tracingOff}
 	s, err := startStack(cfg)
 	if err != nil && httpAddr != "" && httpAddr != "127.0.0.1:0" {
 		fmt.Fprintf(w, "%s is not available (%v); the web UI takes a free port\n", httpAddr, err)
@@ -72,6 +76,9 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	}
 	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, fmt.Errorf("-timeout %v ran out", o.timeout))
 	defer cancel()
+	if o.tracingOff {
+		return runOff(wctx, s, calls, mutations, o.progress, w)
+	}
 	var f findings
 	waitErr := waitFor(wctx, s, mutations, o.progress, func() bool {
 		f = check(s, calls)

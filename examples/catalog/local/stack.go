@@ -54,6 +54,9 @@ type stackConfig struct {
 	// untraced sets OTEL_SDK_DISABLED=true in the functions (the load
 	// test's baseline).
 	untraced bool
+	// tracingOff plays functions whose Lambda active tracing is off: every
+	// invocation gets Sampled=0 and Lambda sends no segment.
+	tracingOff bool
 	// deliveryErrors, if set, is told of failed asynchronous invocations.
 	deliveryErrors io.Writer
 }
@@ -90,7 +93,7 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 		s.aws.OnDeliveryError(func(err error) { fmt.Fprintf(cfg.deliveryErrors, "[awslocal] asynchronous invocation: %v\n", err) })
 	}
 	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: s.relay.Addr(), Region: awslocal.Region,
-		Account: awslocal.Account, Output: cfg.output})
+		Account: awslocal.Account, Output: cfg.output, TracingOff: cfg.tracingOff})
 	if err != nil {
 		return nil, err
 	}
