@@ -1,7 +1,7 @@
 // Command local runs the catalog demo on this machine, with Go alone: five
 // Lambda functions traced by otelxray that talk through SNS, EventBridge,
 // SQS and Step Functions, with their traces assembled and checked by an
-// embedded local X-Ray daemon.
+// embedded local X-Ray daemon and a Datadog agent stand-in (ddlocal).
 //
 //	go -C examples run ./catalog/local                     # run (active tracing on, then off), print the traces and the map, exit
 //	go -C examples run ./catalog/local --serve             # then keep the web UI and the API up
@@ -47,7 +47,7 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.StringVar(&tracing, "active-tracing", "both", "Lambda's active `tracing`: on (Sampled=1), off (Sampled=0: X-Ray gets nothing, Datadog everything), or both, one run each")
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./catalog/local [flags]\n\nRuns the catalog demo (five Lambda functions, an API, SNS, EventBridge, SQS, Step Functions) on this machine\nand checks its traces with an embedded xraylocal. Exits 0 when every expected parent and link is there.\n\n")
+		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./catalog/local [flags]\n\nRuns the catalog demo (five Lambda functions, an API, SNS, EventBridge, SQS, Step Functions) on this machine\nand checks its traces with an embedded xraylocal and a Datadog agent stand-in (ddlocal), with Lambda's active tracing on,\nthen off. Exits 0 when every expected parent and link is there, in both.\n\n")
 		fs.PrintDefaults()
 	}
 	if ok, code = cli.Parse(fs, args); !ok {
