@@ -16,8 +16,9 @@ const putEvents = "EventBridge.PutEvents"
 //   - every POST and PUT is one Datadog trace (the 128-bit ID X-Ray has)
 //     with product's invocation, its SNS.Publish, pricing's invocation
 //     (SNS passes the trace on) and both PutEvents calls;
-//   - pricing's PutEvents is linked from one inventory trace, which holds
-//     stock's invocation too (Step Functions passes the trace on);
+//   - pricing's PutEvents is linked from one inventory invocation, whose
+//     trace holds one StartExecution and one stock invocation per message
+//     of its batch (Step Functions passes the trace on);
 //   - each PutEvents is linked from an analytics trace of its own: two per
 //     change, none parented (no analytics span in the change's trace);
 //   - the stand-in could read every payload and metric line, and kept
@@ -30,8 +31,14 @@ func (f *findings) checkDatadog(dd *ddlocal.Server, calls []call) {
 	for _, tr := range dd.Traces() {
 		for _, s := range tr.Spans {
 			if fn, ok := invocationOf(&s); ok && (fn == fnInventory || fn == fnAnalytics) {
-				if fn == fnInventory && len(functionSpans(&tr, fnStock)) != 1 {
-					f.addf("Datadog: inventory trace %s has %d stock invocation(s); want 1 (Step Functions passes the trace on)", tr.XRayTraceID(), len(functionSpans(&tr, fnStock)))
+				if fn == fnInventory {
+					// One execution, and stock's invocation, per message
+					// of the batch (one link each).
+					starts, stock := len(childrenNamed(&tr, &s, "SFN.StartExecution")), len(functionSpans(&tr, fnStock))
+					if starts != max(len(s.Links), 1) || stock != starts {
+						f.addf("Datadog: inventory trace %s (%d message(s)) has %d SFN.StartExecution span(s) and %d stock invocation(s); want one each per message (Step Functions passes the trace on)",
+							tr.XRayTraceID(), len(s.Links), starts, stock)
+					}
 				}
 				for _, l := range s.Links {
 					linked[l.SpanID] = append(linked[l.SpanID], fn)
