@@ -2,6 +2,9 @@ package bench
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,9 +28,15 @@ func build(b *testing.B, pkg string) string {
 
 // BenchmarkColdStart is the time from starting a minimal function's process
 // to its first handled invocation, and its stripped binary size, for an
-// untraced function, one traced with otelxray and one with the X-Ray SDK.
+// untraced function, one traced with otelxray, one with otelxray to X-Ray
+// and Datadog (ddlambda.Enable, with an agent that accepts the traces) and
+// one with the X-Ray SDK.
 func BenchmarkColdStart(b *testing.B) {
-	for _, fn := range []string{"untraced", "otelxray", "xraysdk"} {
+	agent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+	}))
+	b.Cleanup(agent.Close)
+	for _, fn := range []string{"untraced", "otelxray", "ddlambda", "xraysdk"} {
 		b.Run(fn, func(b *testing.B) {
 			bin := build(b, "fn/"+fn)
 			st, err := os.Stat(bin)
@@ -41,7 +50,7 @@ func BenchmarkColdStart(b *testing.B) {
 				cmd.Env = []string{
 					"AWS_LAMBDA_RUNTIME_API=" + rt.Addr(), "AWS_LAMBDA_FUNCTION_NAME=orders",
 					"AWS_XRAY_DAEMON_ADDRESS=" + r.Addr(), "LAMBDA_TASK_ROOT=/var/task", "AWS_REGION=eu-west-1",
-					"HOME=" + b.TempDir(), "TMPDIR=" + b.TempDir(),
+					"HOME=" + b.TempDir(), "TMPDIR=" + b.TempDir(), "DD_TRACE_AGENT_URL=" + agent.URL,
 				}
 				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 				defer cancel()

@@ -5,8 +5,13 @@
 // [Enable] is the one-line setup: X-Ray and Datadog, configured from the
 // DD_* variables, with every invocation recorded for Datadog whatever
 // X-Ray sampled, Datadog's sampling priority, the aws.lambda span as
-// Datadog shows it and a cold-start span, in
-// lambda.Start(lambdatrace.Wrap(handler, ddlambda.Enable())).
+// Datadog shows it, a cold-start span, the inferred spans of the service
+// that invoked the function ([WithInferredSpans]) and metrics over
+// DogStatsD ([Metrics], [Distribution], [Gauge], [Count];
+// [WithMetricsOptions]), in
+// lambda.Start(lambdatrace.Wrap(handler, ddlambda.Enable())). The context
+// an event carries stays a span link unless
+// lambdatrace.WithEventParent is added.
 //
 // By hand, two lambdatrace options tie a function to Datadog:
 //

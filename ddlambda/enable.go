@@ -152,23 +152,31 @@ func (s *settings) extensionPresent() bool {
 	return err == nil
 }
 
-// metrics is the metrics option: DogStatsD's address and tags from the
-// DD_* variables and WithMetricsOptions, enhanced metrics as the settings
-// say (never where the extension sends its own, nor outside Lambda), and
-// service, env and version as the options say.
+// metrics is the metrics option of metricsConfig.
 func (s *settings) metrics(extension bool) lambdatrace.Option {
-	c, problems := newMetricsOptions(s.metricsOpts, s.extensionPath()).config(s.getenv)
+	c, problems := s.metricsConfig(extension)
 	for _, err := range problems {
 		otel.Handle(fmt.Errorf("ddlambda: metrics: %w", err))
 	}
+	return metricsOption(c)
+}
+
+// metricsConfig is the metrics' configuration: DogStatsD's address and
+// tags from the DD_* variables and WithMetricsOptions, enhanced metrics as
+// DD_ENHANCED_METRICS and WithoutEnhancedMetrics say (never where the
+// extension sends its own, nor outside Lambda), and service, env and
+// version as the options say.
+func (s *settings) metricsConfig(extension bool) (metricsConfig, []error) {
+	c, problems := newMetricsOptions(s.metricsOpts, s.extensionPath()).config(s.getenv)
 	c.extension = extension
-	c.enhanced = s.enhancedMetrics && c.function.name != ""
+	c.enhanced = c.enhanced && !s.noEnhancedMetrics
+	s.enhancedMetrics = c.enhanced && !extension
 	if !extension {
 		c.setTag("service", s.service)
 		c.setTag("env", s.env)
 		c.setTag("version", s.version)
 	}
-	return metricsOption(c)
+	return c, problems
 }
 
 // inferredConfig is the inferred spans' configuration from the settings.

@@ -10,14 +10,14 @@ import (
 )
 
 // The variables Enable reads (docs/datadog.md has the table); the exporter
-// reads DD_SERVICE, DD_ENV, DD_VERSION, DD_TAGS and the agent's address.
+// reads DD_SERVICE, DD_ENV, DD_VERSION, DD_TAGS and the agent's address,
+// the metrics DD_ENHANCED_METRICS (metrics_env.go) and DogStatsD's address.
 const (
 	envTraceEnabled     = "DD_TRACE_ENABLED"
 	envMerge            = "DD_MERGE_XRAY_TRACES"
 	envSampleRate       = "DD_TRACE_SAMPLE_RATE"
 	envSamplingRules    = "DD_TRACE_SAMPLING_RULES"
 	envRateLimit        = "DD_TRACE_RATE_LIMIT"
-	envEnhancedMetrics  = "DD_ENHANCED_METRICS"
 	envServiceMapping   = "DD_SERVICE_MAPPING"
 	envPropagationStyle = "DD_TRACE_PROPAGATION_STYLE"
 	envLogLevel         = "DD_LOG_LEVEL"
@@ -43,11 +43,6 @@ func (s *settings) resolve() []error {
 	} else {
 		s.mergeXRay, err = envflag.Bool(s.getenv, envMerge, false)
 		bad(err)
-	}
-	// Datadog's rule: unset means on; set, only "true" turns it on.
-	s.enhancedMetrics = !s.noEnhancedMetrics
-	if v := strings.TrimSpace(s.getenv(envEnhancedMetrics)); v != "" && !s.noEnhancedMetrics {
-		s.enhancedMetrics = strings.EqualFold(v, "true")
 	}
 	s.rateLimit = defaultRateLimit
 	if v := strings.TrimSpace(s.getenv(envRateLimit)); v != "" {

@@ -14,7 +14,7 @@ func TestSettingsFromEnvironment(t *testing.T) {
 		errs  int
 	}{
 		{"defaults", nil, nil, func(s *settings) bool {
-			return s.tracing && !s.mergeXRay && s.enhancedMetrics && s.rateLimit == 100 && len(s.rules) == 0 && s.styles == nil
+			return s.tracing && !s.mergeXRay && s.rateLimit == 100 && len(s.rules) == 0 && s.styles == nil
 		}, 0},
 		{"off", map[string]string{"DD_TRACE_ENABLED": "false"}, nil, func(s *settings) bool { return !s.tracing }, 0},
 		{"off by option", nil, []Option{WithoutTracing()}, func(s *settings) bool { return !s.tracing }, 0},
@@ -22,8 +22,6 @@ func TestSettingsFromEnvironment(t *testing.T) {
 		{"merge option wins", map[string]string{"DD_MERGE_XRAY_TRACES": "nope"}, []Option{WithXRayMerge()}, func(s *settings) bool { return s.mergeXRay }, 0},
 		{"bad booleans", map[string]string{"DD_TRACE_ENABLED": "yes", "DD_MERGE_XRAY_TRACES": "1"}, nil,
 			func(s *settings) bool { return s.tracing && !s.mergeXRay }, 2},
-		{"enhanced metrics: only true is on", map[string]string{"DD_ENHANCED_METRICS": "1"}, nil, func(s *settings) bool { return !s.enhancedMetrics }, 0},
-		{"enhanced metrics off by option", map[string]string{"DD_ENHANCED_METRICS": "true"}, []Option{WithoutEnhancedMetrics()}, func(s *settings) bool { return !s.enhancedMetrics }, 0},
 		{"rate and rules", map[string]string{"DD_TRACE_SAMPLE_RATE": "0.5",
 			"DD_TRACE_SAMPLING_RULES": `[{"service":"orders","sample_rate":1},{"tags":{"a":"b"},"sample_rate":1},{"name":"x"}]`}, nil,
 			func(s *settings) bool {
@@ -54,6 +52,36 @@ func TestSettingsFromEnvironment(t *testing.T) {
 			}
 			if !tc.check(s) {
 				t.Errorf("settings = %+v", s)
+			}
+		})
+	}
+}
+
+// TestEnableEnhancedMetrics: Enable reads DD_ENHANCED_METRICS as Metrics
+// does (one reading), and WithoutEnhancedMetrics wins.
+func TestEnableEnhancedMetrics(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		value     string
+		opts      []Option
+		extension bool
+		want      bool
+		problems  int
+	}{
+		{"unset", "", nil, false, true, 0},
+		{"true", "TRUE", nil, false, true, 0},
+		{"false", "false", nil, false, false, 0},
+		{"only true is on", "1", nil, false, false, 1},
+		{"off by option", "true", []Option{WithoutEnhancedMetrics()}, false, false, 0},
+		{"the extension sends its own", "true", nil, true, false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := map[string]string{EnvEnhancedMetrics: tc.value, "AWS_LAMBDA_FUNCTION_NAME": "orders"}
+			s := newSettings(append([]Option{func(s *settings) { s.getenv = func(k string) string { return env[k] } }}, tc.opts...))
+			_ = s.resolve()
+			c, problems := s.metricsConfig(tc.extension)
+			if got := c.enhanced && !c.extension; got != tc.want || s.enhancedMetrics != tc.want || len(problems) != tc.problems {
+				t.Errorf("enhanced %t (settings %t), problems %v; want %t, %d problems", got, s.enhancedMetrics, problems, tc.want, tc.problems)
 			}
 		})
 	}

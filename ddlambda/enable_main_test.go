@@ -1,16 +1,11 @@
 package ddlambda_test
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambda"
@@ -80,54 +75,19 @@ func startFunction(t *testing.T, env ...string) *function {
 	}
 	t.Cleanup(rt.Close)
 	f := &function{rt: rt, daemon: fakedaemon.Start(t)}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-test.run=^$")
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "AWS_") && !strings.HasPrefix(kv, "_X_AMZN") && !strings.HasPrefix(kv, "OTEL_") && !strings.HasPrefix(kv, "DD_") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	cmd.Env = append(cmd.Env, functionEnv+"=orders",
-		"AWS_LAMBDA_RUNTIME_API="+rt.Addr(),
-		"AWS_XRAY_DAEMON_ADDRESS="+f.daemon.Addr(),
+	ddlambda.StartProcess(t, "^$", append([]string{functionEnv + "=orders",
+		"AWS_LAMBDA_RUNTIME_API=" + rt.Addr(),
+		"AWS_XRAY_DAEMON_ADDRESS=" + f.daemon.Addr(),
 		"AWS_LAMBDA_FUNCTION_NAME=orders",
 		"AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
 		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128",
-		"AWS_REGION=eu-west-1")
-	cmd.Env = append(cmd.Env, env...)
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			t.Logf("function: %s", sc.Text())
-		}
-	}()
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		wg.Wait()
-		_ = cmd.Wait()
-	})
+		"AWS_REGION=eu-west-1"}, env...)...)
 	return f
 }
 
 func (f *function) invoke(t *testing.T, event, header string) fakeruntime.Result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	res, err := f.rt.Invoke(ctx, []byte(event), header)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return ddlambda.InvokeProcess(t, f.rt, []byte(event), header)
 }
 
 func xrayHeader(i, sampled int) string {

@@ -30,7 +30,7 @@ type settings struct {
 	mergeXRay       bool
 	rules           []rule
 	rateLimit       float64
-	enhancedMetrics bool              // for the metrics hooks
+	enhancedMetrics bool              // sent by the metrics hooks, for the debug line
 	serviceMapping  map[string]string // DD_SERVICE_MAPPING, for the inferred spans
 	styles          []string          // DD_TRACE_PROPAGATION_STYLE, nil: leave OTEL_PROPAGATORS
 	debug           bool              // DD_LOG_LEVEL=debug or trace

@@ -1,14 +1,10 @@
 package ddlambda
 
 import (
-	"bufio"
-	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -29,50 +25,17 @@ func startLambda(t *testing.T, kind string, env ...string) *lambdaFunction {
 	t.Helper()
 	rt := fakeruntime.Start(t)
 	f := &lambdaFunction{rt: rt, daemon: fakedaemon.Start(t), agent: fakeagent.Start(t)}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-test.run=^TestInferredFunctionProcess$")
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "AWS_") && !strings.HasPrefix(kv, "_X_AMZN") && !strings.HasPrefix(kv, "OTEL_") && !strings.HasPrefix(kv, "DD_") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	cmd.Env = append(cmd.Env, functionEnv+"="+kind, agentEnv+"="+f.agent.URL(),
-		extPathEnv+"="+filepath.Join(t.TempDir(), "datadog-agent"),
-		"AWS_LAMBDA_RUNTIME_API="+rt.Addr(), "AWS_XRAY_DAEMON_ADDRESS="+f.daemon.Addr(),
+	startProcess(t, "^TestInferredFunctionProcess$", append([]string{functionEnv + "=" + kind, agentEnv + "=" + f.agent.URL(),
+		extPathEnv + "=" + filepath.Join(t.TempDir(), "datadog-agent"),
+		"AWS_LAMBDA_RUNTIME_API=" + rt.Addr(), "AWS_XRAY_DAEMON_ADDRESS=" + f.daemon.Addr(),
 		"AWS_LAMBDA_FUNCTION_NAME=Orders", "AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
-		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128", "AWS_REGION=eu-west-1")
-	cmd.Env = append(cmd.Env, env...)
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			t.Logf("function: %s", sc.Text())
-		}
-	})
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		wg.Wait()
-		_ = cmd.Wait()
-	})
+		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128", "AWS_REGION=eu-west-1"}, env...)...)
 	return f
 }
 
 func (f *lambdaFunction) invoke(t *testing.T, event []byte, header string) fakeruntime.Result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	res, err := f.rt.Invoke(ctx, event, header)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return invokeProcess(t, f.rt, event, header)
 }
 
 // eventAt is a testdata event with its timestamps set to at.

@@ -1,6 +1,7 @@
 package ddlambda
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -11,7 +12,9 @@ import (
 // The variables the metrics read, besides DogStatsD's address
 // (DD_DOGSTATSD_URL, or DD_AGENT_HOST and DD_DOGSTATSD_PORT).
 const (
-	// EnvEnhancedMetrics turns the enhanced metrics off when "false".
+	// EnvEnhancedMetrics turns the enhanced metrics off: unset means on;
+	// set, only "true" (any case) turns them on, as with Datadog's library.
+	// Metrics and Enable both read it here.
 	EnvEnhancedMetrics = "DD_ENHANCED_METRICS"
 	envTags            = "DD_TAGS"
 	envEnv             = "DD_ENV"
@@ -32,7 +35,7 @@ func metricsConfigFromEnv(getenv func(string) string, extensionPath string) (met
 	if c.addr, err = dogstatsd.Address(getenv); err != nil {
 		problems = append(problems, err)
 	}
-	if c.enhanced, err = envflag.Bool(getenv, EnvEnhancedMetrics, true); err != nil {
+	if c.enhanced, err = enhancedFromEnv(getenv); err != nil {
 		problems = append(problems, err)
 	}
 	if c.function.name == "" {
@@ -49,11 +52,27 @@ func metricsConfigFromEnv(getenv func(string) string, extensionPath string) (met
 	return c, problems
 }
 
-// envTagList is DD_TAGS (separated by commas or spaces, as Datadog's
-// agent reads it), then env, service and version from DD_ENV, DD_SERVICE
+// enhancedFromEnv reads DD_ENHANCED_METRICS by Datadog's rule: unset is
+// on; set, only "true" is on. A value that is neither true nor false is
+// off and reported.
+func enhancedFromEnv(getenv func(string) string) (bool, error) {
+	v := strings.TrimSpace(getenv(EnvEnhancedMetrics))
+	switch {
+	case v == "":
+		return true, nil
+	case strings.EqualFold(v, "true"):
+		return true, nil
+	case strings.EqualFold(v, "false"):
+		return false, nil
+	}
+	return false, fmt.Errorf("%s=%q is not true or false; enhanced metrics are off (only true turns them on)", EnvEnhancedMetrics, v)
+}
+
+// envTagList is DD_TAGS (separated by commas or white space, as Datadog's
+// agent reads it, and as the exporter reads it for spans), then env, service and version from DD_ENV, DD_SERVICE
 // and DD_VERSION.
 func envTagList(getenv func(string) string) []string {
-	tags := strings.FieldsFunc(getenv(envTags), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	tags := envflag.Tags(getenv, envTags)
 	for _, kv := range [][2]string{{"env", envEnv}, {"service", envService}, {"version", envVersionTag}} {
 		if v := strings.TrimSpace(getenv(kv[1])); v != "" {
 			tags = append(tags, kv[0]+":"+v)

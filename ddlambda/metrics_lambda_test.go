@@ -1,16 +1,13 @@
 package ddlambda
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"net"
 	"os"
-	"os/exec"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,9 +22,6 @@ import (
 // metricsFunctionEnv, in a subprocess, makes TestMetricsFunctionProcess
 // run metricsHandler as a Lambda function (aws-lambda-go's loop).
 const metricsFunctionEnv = "DDLAMBDA_TEST_METRICS_FUNCTION"
-
-// extensionPathEnv, in the subprocess, is the extension's marker file.
-const extensionPathEnv = "DDLAMBDA_TEST_EXTENSION_PATH"
 
 type metricsEvent struct {
 	Fail   string `json:"fail,omitempty"`
@@ -54,7 +48,7 @@ func TestMetricsFunctionProcess(t *testing.T) {
 		t.Skip("the Lambda function of the metrics tests, run in a subprocess")
 	}
 	lambda.Start(lambdatrace.Wrap(metricsHandler, lambdatrace.WithTracerProvider(sdktrace.NewTracerProvider()),
-		Metrics(WithMetricsExtensionPath(os.Getenv(extensionPathEnv)))))
+		Metrics(WithMetricsExtensionPath(os.Getenv(extPathEnv)))))
 }
 
 // metricsFunction runs metricsHandler in a subprocess under a fake
@@ -76,54 +70,22 @@ func startMetricsFunction(t *testing.T, o fakeruntime.Options, env ...string) *m
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sd.Close() })
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-test.run=^TestMetricsFunctionProcess$")
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "AWS_") && !strings.HasPrefix(kv, "DD_") && !strings.HasPrefix(kv, "_X_AMZN") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	cmd.Env = append(cmd.Env, metricsFunctionEnv+"=1",
-		"AWS_LAMBDA_RUNTIME_API="+rt.Addr(),
-		"DD_DOGSTATSD_URL=udp://"+sd.LocalAddr().String(),
+	startProcess(t, "^TestMetricsFunctionProcess$", append([]string{metricsFunctionEnv + "=1",
+		"AWS_LAMBDA_RUNTIME_API=" + rt.Addr(),
+		"DD_DOGSTATSD_URL=udp://" + sd.LocalAddr().String(),
 		"AWS_LAMBDA_FUNCTION_NAME=Orders",
 		"AWS_LAMBDA_FUNCTION_VERSION=7",
 		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128",
 		"AWS_REGION=eu-west-1",
 		"AWS_EXECUTION_ENV=AWS_Lambda_provided.al2023",
-		extensionPathEnv+"="+t.TempDir()+"/no-extension")
-	cmd.Env = append(cmd.Env, env...)
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		for sc := bufio.NewScanner(stderr); sc.Scan(); {
-			t.Logf("function: %s", sc.Text())
-		}
-	})
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		wg.Wait()
-		_ = cmd.Wait()
-	})
+		extPathEnv + "=" + t.TempDir() + "/no-extension"}, env...)...)
 	return &metricsFunction{rt: rt, statsd: sd}
 }
 
 func (f *metricsFunction) invoke(t *testing.T, e metricsEvent) fakeruntime.Result {
 	t.Helper()
 	b, _ := json.Marshal(e)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	res, err := f.rt.Invoke(ctx, b, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return invokeProcess(t, f.rt, b, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
 }
 
 // datagram reads one datagram and parses it.

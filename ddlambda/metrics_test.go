@@ -84,7 +84,7 @@ func TestMetricsWithExtension(t *testing.T) {
 	if err := os.WriteFile(marker, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f := startMetricsFunction(t, fakeruntime.Options{}, extensionPathEnv+"="+marker, "DD_ENV=prod")
+	f := startMetricsFunction(t, fakeruntime.Options{}, extPathEnv+"="+marker, "DD_ENV=prod")
 	for range 2 {
 		if res := f.invoke(t, metricsEvent{Fail: "x"}); !res.Failed {
 			t.Fatalf("%+v", res)

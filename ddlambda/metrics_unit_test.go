@@ -42,28 +42,6 @@ func TestFunctionTags(t *testing.T) {
 	}
 }
 
-func TestRuntimeName(t *testing.T) {
-	file := func(s string) func(string) ([]byte, error) {
-		return func(string) ([]byte, error) { return []byte(s), nil }
-	}
-	for _, tc := range []struct {
-		env  string
-		read func(string) ([]byte, error)
-		want string
-	}{
-		{"AWS_Lambda_java21", nil, "java21"},
-		{"", file("NAME=\"Amazon Linux\"\nVERSION_ID=\"2023\"\nID=\"amzn\"\n"), "provided.al2023"},
-		{"", file("ID=amzn\nVERSION_ID=2\n"), "provided.al2"},
-		{"", file("ID=debian\nVERSION_ID=12\n"), ""},
-		{"", func(string) ([]byte, error) { return nil, os.ErrNotExist }, ""},
-		{"", nil, ""},
-	} {
-		if got := runtimeName(tc.env, tc.read); got != tc.want {
-			t.Errorf("runtimeName(%q) = %q, want %q", tc.env, got, tc.want)
-		}
-	}
-}
-
 func TestMetricsConfigFromEnv(t *testing.T) {
 	marker := filepath.Join(t.TempDir(), "datadog-agent")
 	if err := os.WriteFile(marker, nil, 0o644); err != nil {
@@ -86,7 +64,7 @@ func TestMetricsConfigFromEnv(t *testing.T) {
 		{"unix socket", map[string]string{"DD_DOGSTATSD_URL": "unix:///tmp/dsd.sock"}, missing, dogstatsd.DefaultAddr, true, false, nil, 1},
 		{"host and port", map[string]string{"DD_AGENT_HOST": "agent", "DD_DOGSTATSD_PORT": "9125"}, missing, "agent:9125", true, false, nil, 0},
 		{"off", map[string]string{EnvEnhancedMetrics: "FALSE"}, missing, dogstatsd.DefaultAddr, false, false, nil, 0},
-		{"bad flag", map[string]string{EnvEnhancedMetrics: "nope"}, missing, dogstatsd.DefaultAddr, true, false, nil, 1},
+		{"bad flag: only true is on", map[string]string{EnvEnhancedMetrics: "nope"}, missing, dogstatsd.DefaultAddr, false, false, nil, 1},
 		{"tags", map[string]string{"DD_TAGS": "a:1, b:2 c", "DD_ENV": "prod", "DD_SERVICE": "svc", "DD_VERSION": "v1"}, missing, dogstatsd.DefaultAddr, true, false,
 			[]string{"a:1", "b:2", "c", "env:prod", "service:svc", "version:v1"}, 0},
 		{"extension adds the tags", map[string]string{"DD_TAGS": "a:1", "DD_ENV": "prod"}, marker, dogstatsd.DefaultAddr, true, true, nil, 0},

@@ -121,8 +121,8 @@ func TestParseDatagram(t *testing.T) {
 		{"temp:21|g|T1700000000|c:abc\nq:1|ms", []string{"temp:21|g", "q:1|ms"}, ""},
 		{"_e{5,4}:title|text\n_sc|check|0\nx:1|c", []string{"x:1|c"}, ""},
 		{"x:1|q", nil, "unknown type"},
-		{"x|c", nil, "want name:value"},
-		{"x:abc|c\ny:1|c", []string{"y:1|c"}, "not a number"},
+		{"x|c", nil, "no name:value"},
+		{"x:abc|c\ny:1|c", []string{"y:1|c"}, "bad value"},
 		{"x:1|c|@2", nil, "sample rate"},
 		{"x:1", nil, "no |type"},
 	}

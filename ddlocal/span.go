@@ -8,25 +8,35 @@ import (
 
 // Span is one span as the Datadog Agent received it (the v0.4 span map).
 type Span struct {
+	// Service, Name, Resource and Type are the span's fields of those
+	// names (Name is the operation, aws.lambda for the function's span).
 	Service, Name, Resource, Type string
 	// TraceID is the low 64 bits of the trace ID; the high 64 bits are in
-	// Meta["_dd.p.tid"] (see [Span.TraceIDHigh]).
+	// Meta["_dd.p.tid"] (see [Span.TraceIDHigh]). SpanID and ParentID are
+	// the span's and its parent's (0 for a root).
 	TraceID, SpanID, ParentID uint64
-	Start                     time.Time
-	Duration                  time.Duration
+	// Start and Duration are the span's start and length.
+	Start    time.Time
+	Duration time.Duration
 	// Error is true when the span's error field is not 0.
-	Error   bool
+	Error bool
+	// Meta are the string tags, Metrics the numeric ones.
 	Meta    map[string]string
 	Metrics map[string]float64
-	Links   []Link
+	// Links are the span's links (span_links).
+	Links []Link
 }
 
 // Link is a span link (span_links).
 type Link struct {
+	// TraceID and TraceIDHigh are the low and high 64 bits of the linked
+	// trace's ID, SpanID the linked span's.
 	TraceID, TraceIDHigh, SpanID uint64
-	Attributes                   map[string]string
-	Tracestate                   string
-	Flags                        uint32
+	// Attributes, Tracestate and Flags are the link's fields of those
+	// names.
+	Attributes map[string]string
+	Tracestate string
+	Flags      uint32
 }
 
 // TraceIDHigh returns the high 64 bits of the span's trace ID, from its
@@ -60,7 +70,8 @@ func xrayID(high, low uint64) string {
 type Trace struct {
 	// TraceID and TraceIDHigh are the trace's ID (see [Span]).
 	TraceID, TraceIDHigh uint64
-	Spans                []Span
+	// Spans are the trace's spans, in order of arrival.
+	Spans []Span
 }
 
 // XRayTraceID returns the trace ID in X-Ray's form, or "" when its spans

@@ -1,12 +1,11 @@
 package ddlocal
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/otelxray/otelxray/internal/dogstatsd"
 )
 
 // Metric is one value of a DogStatsD metric datagram line.
@@ -14,9 +13,10 @@ type Metric struct {
 	// Name is the metric's name.
 	Name string
 	// Value is the value; a line with several values (name:1:2|d) gives
-	// one Metric each. A set's (s) value is kept as Text.
+	// one Metric each.
 	Value float64
-	Text  string
+	// Text is a set's (s) value, whose Value is 0.
+	Text string
 	// Type is DogStatsD's: c (count), g (gauge), d (distribution),
 	// h (histogram), ms (timer) or s (set).
 	Type string
@@ -54,88 +54,22 @@ func (m Metric) String() string {
 	return s
 }
 
-var metricTypes = map[string]bool{"c": true, "g": true, "d": true, "h": true, "ms": true, "s": true}
-
 // ParseDatagram parses a DogStatsD datagram: lines of
 // name:value[:value...]|type[|@rate][|#tag,...][|T<unix seconds>][|c:container].
 // Events (_e{...}) and service checks (_sc|...) are skipped. A line it cannot
 // read is reported in the error, with its number; the others are returned.
+// It is the parser the module's own DogStatsD client is tested against.
 func ParseDatagram(b []byte) ([]Metric, error) {
-	var out []Metric
-	var errs []error
-	for i, line := range bytes.Split(b, []byte("\n")) {
-		line = bytes.TrimRight(line, "\r")
-		if len(line) == 0 || bytes.HasPrefix(line, []byte("_e{")) || bytes.HasPrefix(line, []byte("_sc|")) {
-			continue
-		}
-		ms, err := parseLine(string(line))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("line %d %q: %w", i+1, clip(string(line), 80), err))
-			continue
-		}
-		out = append(out, ms...)
+	ps, err := dogstatsd.ParseAll(b)
+	if len(ps) == 0 {
+		return nil, err
 	}
-	return out, errors.Join(errs...)
-}
-
-func parseLine(line string) ([]Metric, error) {
-	nameValues, rest, ok := strings.Cut(line, "|")
-	if !ok {
-		return nil, errors.New("no |type")
-	}
-	name, values, ok := strings.Cut(nameValues, ":")
-	if !ok || name == "" || values == "" {
-		return nil, errors.New("want name:value")
-	}
-	fields := strings.Split(rest, "|")
-	m := Metric{Name: name, Type: fields[0], Rate: 1}
-	if !metricTypes[m.Type] {
-		return nil, fmt.Errorf("unknown type %q (want c, g, d, h, ms or s)", m.Type)
-	}
-	for _, f := range fields[1:] {
-		switch {
-		case strings.HasPrefix(f, "@"):
-			r, err := strconv.ParseFloat(f[1:], 64)
-			if err != nil || r <= 0 || r > 1 {
-				return nil, fmt.Errorf("sample rate %q is not in (0, 1]", f)
-			}
-			m.Rate = r
-		case strings.HasPrefix(f, "#"):
-			if f != "#" {
-				m.Tags = strings.Split(f[1:], ",")
-			}
-		case strings.HasPrefix(f, "T"):
-			sec, err := strconv.ParseInt(f[1:], 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("timestamp %q is not unix seconds", f)
-			}
-			m.Timestamp = time.Unix(sec, 0)
-		case strings.HasPrefix(f, "c:"), strings.HasPrefix(f, "e:"), f == "":
-			// container ID, external data: not kept
-		default:
-			return nil, fmt.Errorf("unknown field %q", f)
+	out := make([]Metric, len(ps))
+	for i, p := range ps {
+		out[i] = Metric{Name: p.Name, Value: p.Value, Text: p.Member, Type: string(p.Type), Rate: p.Rate, Tags: p.Tags}
+		if p.Timestamp != 0 {
+			out[i].Timestamp = time.Unix(p.Timestamp, 0)
 		}
 	}
-	var out []Metric
-	for _, v := range strings.Split(values, ":") {
-		mv := m
-		if m.Type == "s" {
-			mv.Text = v
-		} else {
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				return nil, fmt.Errorf("value %q is not a number", v)
-			}
-			mv.Value = f
-		}
-		out = append(out, mv)
-	}
-	return out, nil
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "..."
+	return out, err
 }

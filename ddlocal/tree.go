@@ -151,3 +151,10 @@ func summary(ms []Metric) string {
 	}
 	return "values " + strings.Join(vs, " ")
 }
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}

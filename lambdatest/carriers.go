@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/otelxray/otelxray/internal/xrayheader"
 	"github.com/otelxray/otelxray/propagation/ddprop"
 )
 
@@ -28,7 +29,7 @@ func (inv *Invocation) SpanContext() trace.SpanContext {
 	if err != nil {
 		return trace.SpanContext{}
 	}
-	_, parent, _ := headerFields(inv.Header)
+	_, parent, _ := xrayheader.Fields(inv.Header)
 	id := parent
 	for _, s := range inv.spans() {
 		if s.ParentID == parent && s.Kind == "subsegment" {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"time"
 
 	"github.com/otelxray/otelxray/internal/origin"
@@ -71,22 +70,6 @@ func (h *Harness) functionSegment(traceID, id string, start, end time.Time, faul
 		return
 	}
 	h.xray.Receive(append([]byte(wire.Header), b...))
-}
-
-// headerFields returns a trace header's Root, Parent and Sampled.
-func headerFields(h string) (root, parent, sampled string) {
-	for part := range strings.SplitSeq(h, ";") {
-		k, v, _ := strings.Cut(strings.TrimSpace(part), "=")
-		switch k {
-		case "Root":
-			root = v
-		case "Parent":
-			parent = v
-		case "Sampled":
-			sampled = v
-		}
-	}
-	return root, parent, sampled
 }
 
 func seconds(t time.Time) float64 { return float64(t.UnixMicro()) / 1e6 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/ddlocal"
+	"github.com/otelxray/otelxray/internal/xrayheader"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -66,7 +67,7 @@ func (f *Function) Invoke(t TB, event any, opts ...InvokeOption) *Invocation {
 	if c.setHeader {
 		inv.Header = c.header
 		var sampled string
-		inv.TraceID, parent, sampled = headerFields(c.header)
+		inv.TraceID, parent, sampled = xrayheader.Fields(c.header)
 		inv.Sampled = sampled == "1"
 	} else {
 		inv.Header, inv.TraceID, parent = newHeader(!c.unsampled)

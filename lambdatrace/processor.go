@@ -29,8 +29,12 @@ type flushProcessor struct {
 	size    int // the queue's bound
 	mu      sync.Mutex
 	pending []sdktrace.ReadOnlySpan
-	open    map[trace.SpanID]openSpan
-	closed  atomic.Bool
+	// spare is an exported batch's array, cleared, kept for the next batch
+	// when spans ended during the export (recycle): an invocation's spans
+	// are appended without growing a new slice each time.
+	spare  []sdktrace.ReadOnlySpan
+	open   map[trace.SpanID]openSpan
+	closed atomic.Bool
 }
 
 // openSpan is a started span and the local root of its tree.
@@ -82,13 +86,41 @@ func (p *flushProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
 	full := len(p.pending) >= p.size
 	var batch []sdktrace.ReadOnlySpan
 	if full {
-		batch, p.pending = p.pending, nil
+		batch = p.take()
 	}
 	p.mu.Unlock()
 	if full {
 		stats.early.Add(1)
 		_ = p.export(context.Background(), batch)
+		p.recycle(batch)
 	}
+}
+
+// take returns the pending spans and starts a new batch in the spare
+// array. p.mu must be held.
+func (p *flushProcessor) take() []sdktrace.ReadOnlySpan {
+	batch := p.pending
+	p.pending, p.spare = p.spare, nil
+	return batch
+}
+
+// recycle gives an exported batch's array, cleared so that it holds no
+// span, to the next batch, or keeps it as the spare when spans ended
+// during the export. The exporter does not keep the slice past
+// ExportSpans (the SDK's batch processor reuses its own the same way).
+func (p *flushProcessor) recycle(batch []sdktrace.ReadOnlySpan) {
+	if cap(batch) == 0 {
+		return
+	}
+	clear(batch)
+	p.mu.Lock()
+	switch {
+	case p.pending == nil:
+		p.pending = batch[:0]
+	case p.spare == nil:
+		p.spare = batch[:0]
+	}
+	p.mu.Unlock()
 }
 
 // endOpen ends, at the given time and marked as cut at the deadline, every
@@ -112,10 +144,11 @@ func (p *flushProcessor) endOpen(root trace.SpanID, at time.Time) int {
 // ForceFlush exports every pending span in one call.
 func (p *flushProcessor) ForceFlush(ctx context.Context) error {
 	p.mu.Lock()
-	batch := p.pending
-	p.pending = nil
+	batch := p.take()
 	p.mu.Unlock()
-	return p.export(ctx, batch)
+	err := p.export(ctx, batch)
+	p.recycle(batch)
+	return err
 }
 
 func (p *flushProcessor) export(ctx context.Context, batch []sdktrace.ReadOnlySpan) error {

@@ -101,3 +101,73 @@ func TestFinalizeModeOnlyEndsTheSpan(t *testing.T) {
 		}
 	}
 }
+
+// names is an exporter that keeps the span names of every batch, and the
+// address of each batch's array.
+type names struct {
+	batches [][]string
+	arrays  []*sdktrace.ReadOnlySpan
+}
+
+func (n *names) ExportSpans(_ context.Context, spans []sdktrace.ReadOnlySpan) error {
+	var b []string
+	for _, s := range spans {
+		b = append(b, s.Name())
+	}
+	n.batches = append(n.batches, b)
+	n.arrays = append(n.arrays, &spans[0])
+	return nil
+}
+
+func (*names) Shutdown(context.Context) error { return nil }
+
+// The flush processor fills each batch into the previous batch's array,
+// which holds no span between batches, whether the wrapper flushes the
+// batch or a full queue exports it early.
+func TestBatchArrayIsReusedAndCleared(t *testing.T) {
+	tests := []struct {
+		name  string
+		size  int   // the queue's bound
+		spans []int // spans ended before each flush
+		want  string
+	}{
+		{"flushed", 100, []int{3, 2, 4}, "[[0 1 2] [3 4] [5 6 7 8]]"},
+		{"exported early", 2, []int{5}, "[[0 1] [2 3] [4]]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exp := &names{}
+			proc := newFlushProcessor(exp, tt.size)
+			tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(proc))
+			tr := tp.Tracer("t")
+			next := 0
+			for _, n := range tt.spans {
+				for range n {
+					_, s := tr.Start(context.Background(), fmt.Sprint(next))
+					s.End()
+					next++
+				}
+				if err := tp.ForceFlush(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				proc.mu.Lock()
+				for _, kept := range [][]sdktrace.ReadOnlySpan{proc.pending, proc.spare} {
+					for i, s := range kept[:cap(kept)] {
+						if s != nil {
+							t.Errorf("an array of the queue keeps span %d (%s) after the flush", i, s.Name())
+						}
+					}
+				}
+				proc.mu.Unlock()
+			}
+			if got := fmt.Sprint(exp.batches); got != tt.want {
+				t.Errorf("batches %s, want %s", got, tt.want)
+			}
+			for i := 1; i < len(exp.arrays); i++ {
+				if exp.arrays[i] != exp.arrays[0] {
+					t.Errorf("batch %d is in a new array", i)
+				}
+			}
+		})
+	}
+}

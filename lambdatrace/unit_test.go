@@ -59,6 +59,8 @@ func TestResource(t *testing.T) {
 	t.Setenv("AWS_LAMBDA_FUNCTION_NAME", "orders")
 	t.Setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
 	t.Setenv("AWS_REGION", "eu-west-1")
+	t.Setenv("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+	t.Setenv("AWS_LAMBDA_LOG_STREAM_NAME", "2026/12/02/[$LATEST]8f1c")
 	t.Setenv("OTEL_SERVICE_NAME", "")
 	r := lambdatrace.Resource(context.Background())
 	want := map[attribute.Key]attribute.Value{
@@ -68,11 +70,17 @@ func TestResource(t *testing.T) {
 		"faas.name":       attribute.StringValue("orders"),
 		"service.name":    attribute.StringValue("orders"),
 		"cloud.region":    attribute.StringValue("eu-west-1"),
+		"faas.version":    attribute.StringValue("$LATEST"),
+		"faas.instance":   attribute.StringValue("2026/12/02/[$LATEST]8f1c"),
 	}
 	for k, v := range want {
 		if got, ok := r.Set().Value(k); !ok || got != v {
 			t.Errorf("%s = %v, want %v", k, got.String(), v.String())
 		}
+	}
+	t.Setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "lots")
+	if _, ok := lambdatrace.Resource(context.Background()).Set().Value("faas.max_memory"); ok {
+		t.Error("faas.max_memory from a memory size that is not a number")
 	}
 	t.Setenv("OTEL_SERVICE_NAME", "checkout")
 	if got, _ := lambdatrace.Resource(context.Background()).Set().Value("service.name"); got.AsString() != "checkout" {

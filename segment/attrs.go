@@ -243,6 +243,16 @@ func (a *attrs) init(kvs []attribute.KeyValue) {
 	}
 }
 
+// hasAny reports whether any of keys is present, without consuming it.
+func (a *attrs) hasAny(keys []key) bool {
+	for _, k := range keys {
+		if a.idx[k] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether k is present, without consuming it.
 func (a *attrs) has(k key) bool { return a.idx[k] != 0 }
 

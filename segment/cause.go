@@ -18,9 +18,9 @@ const maxExceptions = 16
 // exceptions turns the span's exception events into cause exceptions. A span
 // with status Error and no exception event gets one exception carrying the
 // status description.
-func exceptions(s sdktrace.ReadOnlySpan, id trace.SpanID, remote bool) []Exception {
+func exceptions(events []sdktrace.Event, status sdktrace.Status, id trace.SpanID, remote bool) []Exception {
 	var out []Exception
-	for _, ev := range s.Events() {
+	for _, ev := range events {
 		if ev.Name != "exception" {
 			continue
 		}
@@ -43,8 +43,8 @@ func exceptions(s sdktrace.ReadOnlySpan, id trace.SpanID, remote bool) []Excepti
 		}
 		out = append(out, e)
 	}
-	if len(out) == 0 && s.Status().Code == codes.Error {
-		msg := s.Status().Description
+	if len(out) == 0 && status.Code == codes.Error {
+		msg := status.Description
 		if msg == "" {
 			msg = "span status Error"
 		}

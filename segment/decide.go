@@ -1,6 +1,9 @@
 package segment
 
-import sdktrace "go.opentelemetry.io/otel/sdk/trace"
+import (
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
+)
 
 // Decide says whether s is sent (Keep) or why not, by the rules
 // [Translator.Translate] applies before it translates: unsampled spans, spans
@@ -8,14 +11,17 @@ import sdktrace "go.opentelemetry.io/otel/sdk/trace"
 // Lambda header with Sampled=0. Exporters of other wire formats use it to
 // send the same spans as segments would be.
 func (t *Translator) Decide(s sdktrace.ReadOnlySpan) DropReason {
-	sc := s.SpanContext()
+	return t.decide(s.SpanContext(), s.Parent())
+}
+
+// decide is Decide on the span's context and its parent's.
+func (t *Translator) decide(sc, parent trace.SpanContext) DropReason {
 	if !sc.IsSampled() {
 		return DropUnsampled
 	}
 	if !sc.HasTraceID() || !sc.HasSpanID() {
 		return DropInvalid
 	}
-	parent := s.Parent()
 	if t.cfg.Lambda && !parent.IsValid() {
 		return DropNoParent
 	}

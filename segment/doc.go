@@ -15,4 +15,10 @@
 // those are lax: names are sanitized and never empty, strings are valid
 // UTF-8 and length-limited (see the Max constants), and every value a
 // document holds can be encoded within one datagram.
+//
+// An exporter translating batch after batch passes a [Scratch] to
+// [Translator.TranslateWith]: the documents' objects and lists then come from
+// memory reused between batches. A span costs no allocation then unless its
+// document needs a string built or rewritten (a URL from its parts, a SQL
+// locator, a scrubbed value) or has exceptions or links.
 package segment

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/segment"
@@ -71,4 +72,22 @@ func ExampleParseGoStack() {
 	// main.handle /src/main.go:12
 	// main.main /src/main.go:5
 	// truncated: 0
+}
+
+func ExampleTranslator_TranslateWith() {
+	tr := segment.NewTranslator(segment.Config{Lambda: true})
+	var sc segment.Scratch // one per batch being encoded; reuse it
+	for range 2 {
+		for _, s := range []tracetest.SpanStub{
+			stub("GetItem", trace.SpanKindClient, remoteParent(), attribute.String("rpc.system", "aws-api"),
+				attribute.String("rpc.service", "DynamoDB"), attribute.String("rpc.method", "GetItem")),
+		} {
+			d, why := tr.TranslateWith(&sc, s.Snapshot())
+			fmt.Println(why, d.Name, d.AWS.Operation)
+		}
+		sc.Reset() // once the batch's documents are encoded
+	}
+	// Output:
+	// kept DynamoDB GetItem
+	// kept DynamoDB GetItem
 }

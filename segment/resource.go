@@ -113,7 +113,7 @@ func newResourceInfo(r *resource.Resource) *resourceInfo {
 		ri.aws = x
 	}
 	for _, kv := range r.Attributes() {
-		ri.metadata = append(ri.metadata, KeyValue{Key: "otel.resource." + string(kv.Key), Value: scrubValue(string(kv.Key), kv.Value)})
+		ri.metadata = append(ri.metadata, KeyValue{Key: "otel.resource." + string(kv.Key), Value: scrubValue(nil, string(kv.Key), kv.Value)})
 	}
 	return ri
 }

@@ -83,23 +83,36 @@ func (t *Translator) IsSegment(s sdktrace.ReadOnlySpan) bool {
 	if t.cfg.Lambda {
 		return false
 	}
-	p := s.Parent()
-	return s.SpanKind() == trace.SpanKindServer || !p.IsValid() || p.IsRemote()
+	return t.isSegment(s.SpanKind(), s.Parent())
+}
+
+func (t *Translator) isSegment(kind trace.SpanKind, p trace.SpanContext) bool {
+	return !t.cfg.Lambda && (kind == trace.SpanKindServer || !p.IsValid() || p.IsRemote())
 }
 
 // Translate turns s into a document, or says why it must not be sent.
 // A subsegment's ParentID is set; whether it is nested or sent on its own
 // is the caller's choice (see [AppendIndependent]).
 func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
-	if why := t.Decide(s); why != Keep {
+	return t.TranslateWith(&Scratch{oneShot: true}, s)
+}
+
+// TranslateWith is [Translator.Translate] with the document's objects and
+// lists taken from sc, so that a batch of spans costs no allocation per
+// span once sc has grown. The document is valid until sc.Reset.
+func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Document, DropReason) {
+	// Each method of a ReadOnlySpan copies the SDK's snapshot: each is
+	// called once.
+	spanCtx, parent := s.SpanContext(), s.Parent()
+	if why := t.decide(spanCtx, parent); why != Keep {
 		return Document{}, why
 	}
-	sc, parent := s.SpanContext(), s.Parent()
+	kind := s.SpanKind()
 	d := Document{
-		ID:          sc.SpanID(),
-		TraceID:     sc.TraceID(),
+		ID:          spanCtx.SpanID(),
+		TraceID:     spanCtx.TraceID(),
 		ParentID:    parent.SpanID(),
-		Subsegment:  !t.IsSegment(s),
+		Subsegment:  !t.isSegment(kind, parent),
 		StartMicros: s.StartTime().UnixMicro(),
 	}
 	if end := s.EndTime(); !end.IsZero() {
@@ -110,14 +123,13 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	}
 	var a attrs
 	a.init(s.Attributes())
-	kind := s.SpanKind()
 	awsAPI := a.peek(kRPCSystem) == "aws-api"
 	if awsAPI {
 		a.value(kRPCSystem)
 	}
 	res := t.resourceInfo(s)
 
-	d.Name = t.name(&a, s, d.Subsegment, awsAPI, res)
+	d.Name = t.name(&a, s, kind, d.Subsegment, awsAPI, res)
 	if d.Subsegment {
 		switch {
 		case awsAPI || a.has(kAWSService):
@@ -127,11 +139,11 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 			d.Namespace = "remote"
 		}
 	}
-	d.HTTP = buildHTTP(&a, kind)
+	d.HTTP = buildHTTP(sc, &a, kind)
 	if d.Namespace == "aws" {
-		d.AWS = buildAWS(&a, awsAPI)
+		d.AWS = buildAWS(sc, &a, awsAPI)
 	}
-	d.SQL = buildSQL(&a)
+	d.SQL = buildSQL(sc, &a)
 	if !d.Subsegment {
 		d.Origin = res.origin
 		d.Version = res.version
@@ -140,18 +152,18 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 		}
 		d.User = a.str(kEnduserID)
 	}
-	t.flags(&d, &a, s)
-	d.Exceptions = exceptions(s, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
-	d.Links = t.links(s)
-	d.Metadata = t.metadata(&d, &a, s, res)
+	status, links := s.Status(), s.Links()
+	t.flags(&d, &a, status)
+	d.Exceptions = exceptions(s.Events(), status, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
+	d.Links = t.links(links)
+	d.Metadata = t.metadata(sc, &d, &a, s, len(links), res)
 	return d, Keep
 }
 
 // name picks the document name by the precedence X-Ray users expect ("From
 // an OTel span to a document" in the notes on X-Ray on the wire) and
 // consumes the attributes it used.
-func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI bool, res *resourceInfo) string {
-	kind := s.SpanKind()
+func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind, subsegment, awsAPI bool, res *resourceInfo) string {
 	clientKind := kind == trace.SpanKindClient || kind == trace.SpanKindProducer
 	pick := func(k key) string {
 		v := a.peek(k)
@@ -236,6 +248,9 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, subsegment, awsAPI 
 // nameOf is a name candidate without its credentials, sanitized; "" when
 // nothing but spaces is left, so that the next candidate is tried.
 func nameOf(s string) string {
+	if s == "" {
+		return "" // most candidates are absent
+	}
 	return SanitizeName(scrub.Redact(s))
 }
 
@@ -249,19 +264,19 @@ func firstNonEmpty(ss ...string) string {
 }
 
 // flags sets error, throttle and fault from the HTTP status and the span status.
-func (t *Translator) flags(d *Document, a *attrs, s sdktrace.ReadOnlySpan) {
-	status := int64(0)
+func (t *Translator) flags(d *Document, a *attrs, status sdktrace.Status) {
+	code := int64(0)
 	if d.HTTP != nil {
-		status = d.HTTP.Status
+		code = d.HTTP.Status
 	}
 	switch {
-	case status == 429:
+	case code == 429:
 		d.Error, d.Throttle = true, true
-	case status >= 400 && status < 500:
+	case code >= 400 && code < 500:
 		d.Error = true
-	case status >= 500 && status < 600:
+	case code >= 500 && code < 600:
 		d.Fault = true
-	case s.Status().Code == codes.Error:
+	case status.Code == codes.Error:
 		d.Fault = true
 	}
 	if v, ok := a.value(kXRayThrottle); ok && v.Type() == attribute.BOOL && v.AsBool() {

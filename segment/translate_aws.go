@@ -7,8 +7,9 @@ import (
 )
 
 // buildAWS maps AWS SDK call attributes to a subsegment's aws object.
-func buildAWS(a *attrs, awsAPI bool) *AWS {
-	x := AWS{Retries: -1}
+func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
+	x := sc.newAWS()
+	x.Retries = -1
 	x.Operation = a.str(kAWSOperation)
 	if x.Operation == "" && awsAPI {
 		op := a.str(kRPCMethod)
@@ -36,11 +37,12 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 	if n, ok := a.int(kAWSRetries); ok && n >= 0 {
 		x.Retries = n
 	}
+	start := begin(sc.kvs)
 	if b := a.str(kAWSS3Bucket); b != "" {
-		x.Params = append(x.Params, KeyValue{Key: "bucket_name", Value: attribute.StringValue(b)})
+		sc.kvs = append(sc.kvs, KeyValue{Key: "bucket_name", Value: attribute.StringValue(b)})
 	}
 	if k := a.str(kAWSS3Key); k != "" {
-		x.Params = append(x.Params, KeyValue{Key: "key_name", Value: attribute.StringValue(k)})
+		sc.kvs = append(sc.kvs, KeyValue{Key: "key_name", Value: attribute.StringValue(k)})
 	}
 	// Other whitelisted parameters arrive as aws.<snake_case> attributes.
 	for i, kv := range a.kvs {
@@ -49,13 +51,14 @@ func buildAWS(a *attrs, awsAPI bool) *AWS {
 			continue
 		}
 		p := k[len("aws."):]
-		if p == "" || SanitizeAWSKey(p) != p || reservedAWSParam(p) || len(x.Params) >= maxAWSParams || hasKey(x.Params, p) {
+		if params := sc.kvs[start:]; p == "" || SanitizeAWSKey(p) != p || reservedAWSParam(p) || len(params) >= maxAWSParams || hasKey(params, p) {
 			continue // what is left over stays in metadata
 		}
 		a.use(i)
-		x.Params = append(x.Params, KeyValue{Key: p, Value: kv.Value})
+		sc.kvs = append(sc.kvs, KeyValue{Key: p, Value: kv.Value})
 	}
-	return &x
+	x.Params = done(sc.kvs, start)
+	return x
 }
 
 // maxAWSParams bounds the request parameters kept in the aws object; X-Ray's

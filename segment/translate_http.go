@@ -11,7 +11,10 @@ import (
 
 // buildHTTP maps both generations of the HTTP semantic conventions to the
 // http object, or returns nil when the span has no HTTP attributes.
-func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
+func buildHTTP(sc *Scratch, a *attrs, kind trace.SpanKind) *HTTP {
+	if !a.hasAny(httpKeys[:]) {
+		return nil // nothing below would be read or consumed
+	}
 	h := HTTP{ContentLength: -1}
 	h.Method = a.str(kHTTPRequestMethod, kHTTPMethod)
 	h.URL = cleanURL(a.str(kURLFull, kHTTPURL))
@@ -37,8 +40,16 @@ func buildHTTP(a *attrs, kind trace.SpanKind) *HTTP {
 	if h == (HTTP{ContentLength: -1}) {
 		return nil
 	}
-	return &h
+	p := sc.newHTTP()
+	*p = h
+	return p
 }
+
+// httpKeys are the attributes buildHTTP starts from: without any of them it
+// reads nothing else (buildURL runs only after a method, target or path).
+var httpKeys = [...]key{kHTTPRequestMethod, kHTTPMethod, kURLFull, kHTTPURL, kHTTPTarget, kURLPath,
+	kUserAgentOriginal, kHTTPUserAgent, kNetworkPeerAddress, kNetSockPeerAddr, kNetPeerIP, kClientAddress,
+	kHTTPClientIP, kHTTPResponseStatusCode, kHTTPStatusCode, kHTTPResponseBodySize, kHTTPResponseContentLength}
 
 // buildURL puts a URL together from its parts when no full URL was recorded.
 func buildURL(a *attrs, kind trace.SpanKind) string {
@@ -91,6 +102,9 @@ func buildURL(a *attrs, kind trace.SpanKind) string {
 // goes, secret parameters become name=REDACTED); a URL that still holds
 // one is dropped.
 func cleanURL(u string) string {
+	if u == "" {
+		return ""
+	}
 	if u = scrub.Redact(u); u == scrub.Placeholder {
 		return ""
 	}

@@ -15,8 +15,7 @@ import (
 )
 
 // links converts span links, keeping at most MaxLinks.
-func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
-	ls := s.Links()
+func (t *Translator) links(ls []sdktrace.Link) []Link {
 	n := 0
 	for _, l := range ls {
 		if l.SpanContext.IsValid() {
@@ -39,7 +38,7 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 			switch kv.Value.Type() {
 			case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
 				if len(link.Attributes) < maxLinkAttributes && !hasKey(link.Attributes, string(kv.Key)) {
-					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrubValue(string(kv.Key), kv.Value)})
+					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrubValue(nil, string(kv.Key), kv.Value)})
 				}
 			}
 		}
@@ -50,11 +49,11 @@ func (t *Translator) links(s sdktrace.ReadOnlySpan) []Link {
 
 // metadata builds the annotations (stored on d) and the metadata namespaces
 // from the attributes no field consumed.
-func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, res *resourceInfo) []Namespace {
+func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.ReadOnlySpan, links int, res *resourceInfo) []Namespace {
 	var spanIndexed []string
 	var spanIndexedSet map[string]struct{} // for long lists
 	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
-		spanIndexed = v.AsStringSlice()
+		spanIndexed = sc.stringSlice(v)
 		if len(spanIndexed) > 16 {
 			spanIndexedSet = make(map[string]struct{}, len(spanIndexed))
 			for _, k := range spanIndexed {
@@ -62,19 +61,7 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 			}
 		}
 	}
-	unused := 0
-	for i := range a.kvs {
-		if !a.used(i) {
-			unused++
-		}
-	}
-	if !d.Subsegment {
-		unused += len(res.metadata)
-	}
-	var def []KeyValue
-	if unused > 0 {
-		def = make([]KeyValue, 0, unused)
-	}
+	annStart, defStart := begin(sc.ann), begin(sc.kvs)
 	var extra []Namespace
 	for i, kv := range a.kvs {
 		k := string(kv.Key)
@@ -96,50 +83,56 @@ func (t *Translator) metadata(d *Document, a *attrs, s sdktrace.ReadOnlySpan, re
 				}
 			}
 		}
-		kv.Value = scrubValue(k, kv.Value)
-		if (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(d.Annotations) < MaxAnnotations {
-			key := SanitizeAnnotationKey(k)
-			if key != "" && !hasKey(d.Annotations, key) {
-				d.Annotations = append(d.Annotations, KeyValue{Key: key, Value: kv.Value})
+		kv.Value = scrubValue(sc, k, kv.Value)
+		if anns := sc.ann[annStart:]; (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(anns) < MaxAnnotations {
+			key := sc.annotationKey(k)
+			if key != "" && !hasKey(anns, key) {
+				sc.ann = append(sc.ann, KeyValue{Key: key, Value: kv.Value})
 				continue
 			}
 		}
 		if a.used(i) {
 			continue
 		}
-		def = append(def, KeyValue{Key: SanitizeMetadataKey(k), Value: kv.Value})
+		sc.kvs = append(sc.kvs, KeyValue{Key: SanitizeMetadataKey(k), Value: kv.Value})
 	}
+	d.Annotations = done(sc.ann, annStart)
 	if !d.Subsegment {
-		def = append(def, res.metadata...)
+		sc.kvs = append(sc.kvs, res.metadata...)
 	}
-	def = dedupe(def)
+	def := dedupe(done(sc.kvs, defStart))
 	extra = dedupeNamespaces(extra)
-	var mark []KeyValue
-	if n := len(s.Links()) - len(d.Links) + s.DroppedLinks(); n > 0 {
-		mark = append(mark, KeyValue{Key: "links_dropped", Value: attribute.IntValue(n)})
+	markStart := begin(sc.kvs)
+	if n := links - len(d.Links) + s.DroppedLinks(); n > 0 {
+		sc.kvs = append(sc.kvs, KeyValue{Key: "links_dropped", Value: attribute.IntValue(n)})
 	}
 	if n := s.DroppedAttributes(); n > 0 {
-		mark = append(mark, KeyValue{Key: "attributes_dropped", Value: attribute.IntValue(n)})
+		sc.kvs = append(sc.kvs, KeyValue{Key: "attributes_dropped", Value: attribute.IntValue(n)})
 	}
-	var out []Namespace
+	mark := done(sc.kvs, markStart)
+	nsStart := begin(sc.nss)
 	if len(def) > 0 {
-		out = append(out, Namespace{Name: "default", Entries: def})
+		sc.nss = append(sc.nss, Namespace{Name: "default", Entries: def})
 	}
-	out = append(out, extra...)
+	sc.nss = append(sc.nss, extra...)
 	if len(mark) > 0 {
-		out = append(out, Namespace{Name: NotesNamespace, Entries: mark})
+		sc.nss = append(sc.nss, Namespace{Name: NotesNamespace, Entries: mark})
 	}
-	return out
+	return done(sc.nss, nsStart)
 }
 
 // scrubValue removes credentials from every string value (scrub.Value:
 // user:password@ in URLs, secret settings, and whole values of keys such
 // as http.request.header.authorization), strings in slices included.
-func scrubValue(k string, v attribute.Value) attribute.Value {
+func scrubValue(sc *Scratch, k string, v attribute.Value) attribute.Value {
 	switch v.Type() {
 	case attribute.STRING:
 		if s := v.AsString(); s != "" {
-			if out := scrub.Value(k, s); out != s {
+			out := scrub.Redacted
+			if !sc.credentialKey(k) {
+				out = scrub.Redact(s)
+			}
+			if out != s {
 				return attribute.StringValue(out)
 			}
 		}

@@ -26,7 +26,7 @@ var relational = map[string]bool{
 // URL and a database name. Every other locator goes to connection_string:
 // SQL Server and Oracle strings, URLs without a database, and, when the
 // span has no connection string, host:port/database from its parts.
-func buildSQL(a *attrs) *SQL {
+func buildSQL(sc *Scratch, a *attrs) *SQL {
 	system := a.peek(kDBSystem)
 	if !relational[system] {
 		return nil
@@ -65,7 +65,9 @@ func buildSQL(a *attrs) *SQL {
 	} else {
 		s.ConnectionString = loc
 	}
-	return &s
+	p := sc.newSQL()
+	*p = s
+	return p
 }
 
 // sqlURL reports whether loc is scheme://authority/database[?params] on

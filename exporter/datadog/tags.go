@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/otelxray/otelxray/exporter/datadog/internal/payload"
+	"github.com/otelxray/otelxray/internal/envflag"
 	"github.com/otelxray/otelxray/internal/lambdaenv"
 	"github.com/otelxray/otelxray/internal/scrub"
 )
@@ -31,21 +32,21 @@ func WithTags(tags map[string]string) Option {
 // function's runtime (the runtime tag of Datadog's aws.lambda span).
 func (c *config) spanTags() {
 	if c.tags == nil {
-		c.tags = parseTags(c.getenv(EnvTags))
+		c.tags = parseTags(envflag.Tags(c.getenv, EnvTags))
 	}
 	for k, v := range c.tags {
 		c.tags[k] = scrub.Redact(v)
 	}
 	if lambdaenv.In(c.getenv) {
-		c.runtime = lambdaRuntime(c.getenv("AWS_EXECUTION_ENV"))
+		c.runtime = lambdaenv.Runtime(c.getenv, os.ReadFile)
 	}
 }
 
-// parseTags reads key:value pairs separated by commas or spaces; a key
-// without a value gets an empty one.
-func parseTags(v string) map[string]string {
+// parseTags reads DD_TAGS' key:value entries (envflag.Tags, as ddlambda
+// reads them for metrics); a key without a value gets an empty one.
+func parseTags(entries []string) map[string]string {
 	var m map[string]string
-	for _, e := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+	for _, e := range entries {
 		k, val, _ := strings.Cut(e, ":")
 		if k = strings.TrimSpace(k); k == "" || len(m) >= maxTags {
 			continue
@@ -56,30 +57,6 @@ func parseTags(v string) map[string]string {
 		m[k] = strings.TrimSpace(val)
 	}
 	return m
-}
-
-// lambdaRuntime names the runtime as Datadog's extension does: from
-// AWS_EXECUTION_ENV (AWS_Lambda_<runtime>), else, for the OS-only runtimes
-// Go uses, from /etc/os-release (provided.al2023, provided.al2).
-func lambdaRuntime(execEnv string) string {
-	if r, ok := strings.CutPrefix(execEnv, "AWS_Lambda_"); ok && r != "" {
-		return r
-	}
-	b, err := os.ReadFile("/etc/os-release")
-	if err != nil || len(b) > 64<<10 {
-		return ""
-	}
-	for line := range strings.SplitSeq(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VERSION_ID="); ok {
-			switch strings.Trim(v, `"`) {
-			case "2023":
-				return "provided.al2023"
-			case "2":
-				return "provided.al2"
-			}
-		}
-	}
-	return ""
 }
 
 // decorate adds the configured tags, and the runtime to the function span.

@@ -27,7 +27,4 @@ func TestTagsAndRuntime(t *testing.T) {
 	if len(c.tags) != 1 || c.tags["a"] != "b" {
 		t.Errorf("WithTags does not win: %v", c.tags)
 	}
-	if r := lambdaRuntime("AWS_Lambda_java21"); r != "java21" {
-		t.Errorf("runtime %q", r)
-	}
 }

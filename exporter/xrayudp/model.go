@@ -13,7 +13,7 @@ import (
 func (e *Exporter) pack(p *wire.Packer, spans []sdktrace.ReadOnlySpan) {
 	var unsampled, noParent, invalid uint64
 	for _, s := range spans {
-		doc, why := e.translator.Translate(s)
+		doc, why := e.translator.TranslateWith(p.Scratch(), s)
 		switch why {
 		case segment.DropUnsampled:
 			unsampled++

@@ -15,6 +15,7 @@
 // A value that is NaN or infinite is refused. Whatever is refused or
 // dropped is counted in [Stats].
 //
-// [Parse] reads datagrams back, for tests and for local stand-ins of the
+// [Parse] reads datagrams back, for tests, and [ParseAll] as an agent does
+// (sets, sample rates; events skipped), for local stand-ins of the
 // Datadog agent.
 package dogstatsd

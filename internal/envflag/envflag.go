@@ -3,6 +3,7 @@ package envflag
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Bool reads the boolean variable name. Unset or empty is def. "true" and
@@ -32,4 +33,11 @@ func List(getenv func(string) string, name string) []string {
 		}
 	}
 	return out
+}
+
+// Tags reads a variable of tags as Datadog reads DD_TAGS: entries
+// separated by commas or white space, empty ones skipped. Unset or empty
+// is nil.
+func Tags(getenv func(string) string, name string) []string {
+	return strings.FieldsFunc(getenv(name), func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
 }

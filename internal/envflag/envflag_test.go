@@ -49,6 +49,21 @@ func TestList(t *testing.T) {
 	}
 }
 
+func TestTags(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  []string
+	}{
+		{"", nil},
+		{" , \t,", nil},
+		{"a:1, b:2 c\td\ne", []string{"a:1", "b:2", "c", "d", "e"}},
+	} {
+		if got := Tags(env(map[string]string{"X": tc.value}), "X"); !slices.Equal(got, tc.want) {
+			t.Errorf("Tags(%q) = %q, want %q", tc.value, got, tc.want)
+		}
+	}
+}
+
 func FuzzBool(f *testing.F) {
 	for _, s := range []string{"", "true", "FALSE", "1", "\x00", " t "} {
 		f.Add(s)

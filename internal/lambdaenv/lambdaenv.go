@@ -1,6 +1,8 @@
 // Package lambdaenv is the one place that reads the variables AWS Lambda
 // sets in a function's environment, for every package that changes its
-// behaviour in Lambda (xrayudp, lambdatrace, awssdk, the Datadog exporter).
+// behaviour in Lambda (xrayudp, lambdatrace, awssdk, the Datadog exporter),
+// and that splits a function's ARN and names its runtime (ddlambda's
+// metrics and the Datadog exporter's aws.lambda span).
 package lambdaenv
 
 import "os"

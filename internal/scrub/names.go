@@ -36,8 +36,14 @@ func secretName(name string, whole bool) bool {
 		l[i] = c
 	}
 	s := string(l) // does not escape: the compiler keeps it on the stack
+	if s == "" {
+		return false
+	}
+	// Comparing the last byte first skips most comparisons: the names of
+	// a query or connection string seldom end like a secret's.
+	last := s[len(s)-1]
 	for _, suf := range secretSuffixes {
-		if strings.HasSuffix(s, suf) {
+		if suf[len(suf)-1] == last && strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
@@ -71,7 +77,8 @@ func CredentialKey(k string) bool {
 	if i := strings.LastIndexByte(k, '.'); i >= 0 {
 		last = k[i+1:]
 	}
-	switch strings.ToLower(last) {
+	l := strings.ToLower(last)
+	switch l {
 	case "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token":
 		return true
 	}
@@ -79,9 +86,12 @@ func CredentialKey(k string) bool {
 		strings.HasPrefix(k, "rpc.grpc.request.metadata.") || strings.HasPrefix(k, "rpc.grpc.response.metadata.") {
 		return secretName(last, true)
 	}
-	l := strings.ToLower(last)
+	if l == "" {
+		return false
+	}
+	c := l[len(l)-1] // as in secretName: the last byte first
 	for _, suf := range keySuffixes {
-		if strings.HasSuffix(l, suf) {
+		if suf[len(suf)-1] == c && strings.HasSuffix(l, suf) {
 			return true
 		}
 	}

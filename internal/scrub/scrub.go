@@ -13,6 +13,9 @@ const Placeholder = "[removed: held a password]"
 // nothing to remove, and [Placeholder] in the unlikely case that a second
 // pass would still find one.
 func Redact(s string) string {
+	if cannotHoldSecret(s) {
+		return s
+	}
 	out := scrub(s, true)
 	if out != s && scrub(out, true) != out {
 		return Placeholder
@@ -39,9 +42,16 @@ func Contains(s string, dsn bool) bool {
 
 // scrub removes user info with a password from URLs (and, with dsn, from
 // the start of a MySQL DSN), then redacts the values of secret settings.
+// It skips a pass when s lacks the bytes that pass starts from (fast.go).
 func scrub(s string, dsn bool) string {
-	if dsn {
-		s = stripDSN(s)
+	if mayHoldUserinfo(s) {
+		if dsn {
+			s = stripDSN(s)
+		}
+		s = stripUserinfo(s)
 	}
-	return redactSettings(stripUserinfo(s))
+	if mayHoldSetting(s) {
+		s = redactSettings(s)
+	}
+	return s
 }

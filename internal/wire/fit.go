@@ -81,7 +81,8 @@ func (p *Packer) fit(i int32) {
 
 // postOrder lists i's subtree, children before parents.
 func (p *Packer) postOrder(i int32) []int32 {
-	var order []int32
+	order := p.order[:0]
+	defer func() { p.order = order[:0] }()
 	p.stack = append(p.stack[:0], i)
 	for len(p.stack) > 0 {
 		j := p.stack[len(p.stack)-1]

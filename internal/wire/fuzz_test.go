@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"testing"
@@ -28,6 +29,7 @@ func FuzzTranslate(f *testing.F) {
 	f.Add("q", "db.system", "postgresql", math.Copysign(0, -1), int64(429), uint8(3))
 	f.Add("n", "aws.xray.metadata.x", `{"a":[1,2,{"b":null}]}`, 3.0, int64(503), uint8(4))
 	f.Add("n", "exception.stacktrace", seedStack, 0.5, int64(1), uint8(5))
+	var sc segment.Scratch // reused across inputs, as an exporter reuses it across batches
 	f.Fuzz(func(t *testing.T, name, key, value string, num float64, n int64, mode uint8) {
 		s := span(2, 1,
 			attribute.String(key, value),
@@ -54,6 +56,11 @@ func FuzzTranslate(f *testing.F) {
 		if why != segment.Keep {
 			return
 		}
+		reused, _ := tr.TranslateWith(&sc, s.Snapshot())
+		if got, want := AppendDocument(nil, &reused), AppendDocument(nil, &d); !bytes.Equal(got, want) {
+			t.Fatalf("TranslateWith with a reused Scratch differs from Translate:\n got %s\nwant %s", got, want)
+		}
+		sc.Reset()
 		limit := 1024 + int(uint16(n))
 		body, _ := appendFieldsLimited(nil, &d, limit)
 		if len(body) > limit {

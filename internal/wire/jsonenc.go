@@ -35,6 +35,9 @@ func appendString(b []byte, s string, maxRunes int) []byte {
 	// Fast path: short printable ASCII needs no escaping and no counting.
 	if maxRunes <= 0 || len(s) <= maxRunes {
 		i := 0
+		for i+8 <= len(s) && !needsEscape8(load8(s, i)) {
+			i += 8
+		}
 		for i < len(s) {
 			c := s[i]
 			if c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
@@ -105,6 +108,23 @@ func appendString(b []byte, s string, maxRunes int) []byte {
 	return append(b, '"')
 }
 
+// load8 returns s[i:i+8] as a little-endian word.
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// needsEscape8 reports whether any of the 8 bytes of x is a control
+// character, '"', '\\' or not ASCII (exact, by the usual SWAR tests).
+func needsEscape8(x uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	ctrl := (x - lo*0x20) &^ x
+	q := x ^ (lo * '"')
+	bs := x ^ (lo * '\\')
+	return (ctrl|(q-lo)&^q|(bs-lo)&^bs|x)&hi != 0
+}
+
 // appendFloat appends f as a JSON value: a number, or a string ("NaN",
 // "+Inf", "-Inf") when f is not finite, since JSON has no such numbers.
 func appendFloat(b []byte, f float64) []byte {
@@ -132,13 +152,25 @@ func appendMicros(b []byte, us int64) []byte {
 	if us < 0 {
 		us = 0
 	}
-	b = strconv.AppendInt(b, us/1e6, 10)
-	frac := us % 1e6
-	b = append(b, '.')
-	for div := int64(100000); div > 0; div /= 10 {
-		b = append(b, byte('0'+frac/div%10))
+	// Right to left into a buffer: six decimals, the point, the seconds.
+	var buf [32]byte
+	i := len(buf)
+	frac, sec := us%1e6, us/1e6
+	for range 6 {
+		i--
+		buf[i] = byte('0' + frac%10)
+		frac /= 10
 	}
-	return b
+	i--
+	buf[i] = '.'
+	for {
+		i--
+		buf[i] = byte('0' + sec%10)
+		if sec /= 10; sec == 0 {
+			break
+		}
+	}
+	return append(b, buf[i:]...)
 }
 
 // appendValue appends an attribute value as JSON. Slices become arrays;

@@ -88,6 +88,7 @@ type OTLPPacker struct {
 	out       []byte
 	grams     [][2]int
 	spansIn   []int
+	cache     valueCache
 
 	orphans, trimmed int
 }
@@ -168,7 +169,7 @@ func (p *OTLPPacker) Pack() {
 		room := MaxOTLPProto - p.groupCost(sp.group, true, true)
 		start := len(p.arena)
 		var cut bool
-		p.arena, cut = appendSpanLimited(p.arena, sp.s, room)
+		p.arena, cut = appendSpanLimited(&p.cache, p.arena, sp.s, room)
 		sp.body = [2]int{start, len(p.arena)}
 		if cut {
 			p.trimmed++

@@ -72,16 +72,16 @@ func (p *OTLPPacker) appendSchema(f protowire.Number, url string) [2]int {
 // in the dropped field.
 func appendAttrsLimited(b []byte, f, droppedField protowire.Number, attrs []attribute.KeyValue, max int) []byte {
 	start := len(b)
-	b = appendKeyValues(b, f, attrs, -1, nil)
+	b = appendKeyValues(nil, b, f, attrs, -1, nil)
 	if len(b)-start <= max {
 		return b
 	}
-	b = appendKeyValues(b[:start], f, attrs, otlpNameMax, nil)
+	b = appendKeyValues(nil, b[:start], f, attrs, otlpNameMax, nil)
 	if len(b)-start <= max {
 		return b
 	}
 	skip, dropped := largestFirst(attrs, f, otlpNameMax, len(b)-start-max)
-	b = appendKeyValues(b[:start], f, attrs, otlpNameMax, skip)
+	b = appendKeyValues(nil, b[:start], f, attrs, otlpNameMax, skip)
 	return appendVarintField(b, droppedField, uint64(dropped))
 }
 

@@ -7,8 +7,6 @@ import (
 
 	"go.opentelemetry.io/otel/attribute"
 	"google.golang.org/protobuf/encoding/protowire"
-
-	"github.com/otelxray/otelxray/internal/scrub"
 )
 
 // Field numbers of the OTLP trace protobuf messages that the encoder writes
@@ -162,25 +160,25 @@ func validUTF8(s string, limit int) string {
 // appendKeyValues appends attrs as repeated KeyValue field f. String values
 // pass scrub.Value and are cut to strMax bytes (strMax < 0: not cut). skip,
 // when not nil, marks attributes to leave out.
-func appendKeyValues(b []byte, f protowire.Number, attrs []attribute.KeyValue, strMax int, skip []bool) []byte {
+func appendKeyValues(c *valueCache, b []byte, f protowire.Number, attrs []attribute.KeyValue, strMax int, skip []bool) []byte {
 	for i, kv := range attrs {
 		if skip != nil && skip[i] {
 			continue
 		}
-		b = appendKeyValue(b, f, kv, strMax, 0)
+		b = appendKeyValue(c, b, f, kv, strMax, 0)
 	}
 	return b
 }
 
-func appendKeyValue(b []byte, f protowire.Number, kv attribute.KeyValue, strMax, depth int) []byte {
+func appendKeyValue(c *valueCache, b []byte, f protowire.Number, kv attribute.KeyValue, strMax, depth int) []byte {
 	b, start := openMsg(b, f)
 	b = appendStringField(b, fKVKey, validUTF8(string(kv.Key), -1))
-	b = appendAnyValue(b, fKVValue, string(kv.Key), kv.Value, strMax, depth)
+	b = appendAnyValue(c, b, fKVValue, string(kv.Key), kv.Value, strMax, depth)
 	return closeMsg(b, start)
 }
 
 // appendAnyValue appends v as AnyValue field f.
-func appendAnyValue(b []byte, f protowire.Number, key string, v attribute.Value, strMax, depth int) []byte {
+func appendAnyValue(c *valueCache, b []byte, f protowire.Number, key string, v attribute.Value, strMax, depth int) []byte {
 	b, start := openMsg(b, f)
 	switch v.Type() {
 	case attribute.BOOL:
@@ -193,7 +191,7 @@ func appendAnyValue(b []byte, f protowire.Number, key string, v attribute.Value,
 		b = protowire.AppendTag(b, fAnyDouble, protowire.Fixed64Type)
 		b = protowire.AppendFixed64(b, math.Float64bits(v.AsFloat64()))
 	case attribute.STRING:
-		b = appendStringField(b, fAnyString, validUTF8(scrub.Value(key, v.AsString()), strMax))
+		b = appendStringField(b, fAnyString, validUTF8(c.scrub(key, v.AsString()), strMax))
 	case attribute.BYTESLICE:
 		bs := v.AsByteSlice()
 		if strMax >= 0 && len(bs) > strMax {
@@ -202,14 +200,14 @@ func appendAnyValue(b []byte, f protowire.Number, key string, v attribute.Value,
 		b = appendBytesField(b, fAnyBytes, bs)
 	case attribute.BOOLSLICE, attribute.INT64SLICE, attribute.FLOAT64SLICE, attribute.STRINGSLICE, attribute.SLICE:
 		if depth < maxValueDepth {
-			b = appendArrayValue(b, key, v, strMax, depth+1)
+			b = appendArrayValue(c, b, key, v, strMax, depth+1)
 		}
 	case attribute.MAP:
 		if depth < maxValueDepth {
 			var list int
 			b, list = openMsg(b, fAnyKVList)
 			for _, kv := range v.AsMap() {
-				b = appendKeyValue(b, fListValues, kv, strMax, depth+1)
+				b = appendKeyValue(c, b, fListValues, kv, strMax, depth+1)
 			}
 			b = closeMsg(b, list)
 		}
@@ -218,27 +216,27 @@ func appendAnyValue(b []byte, f protowire.Number, key string, v attribute.Value,
 }
 
 // appendArrayValue appends a slice value as AnyValue.array_value.
-func appendArrayValue(b []byte, key string, v attribute.Value, strMax, depth int) []byte {
+func appendArrayValue(c *valueCache, b []byte, key string, v attribute.Value, strMax, depth int) []byte {
 	b, start := openMsg(b, fAnyArray)
 	switch v.Type() {
 	case attribute.BOOLSLICE:
-		b = appendValues(b, key, v.AsBoolSlice(), attribute.BoolValue, strMax, depth)
+		b = appendValues(c, b, key, v.AsBoolSlice(), attribute.BoolValue, strMax, depth)
 	case attribute.INT64SLICE:
-		b = appendValues(b, key, v.AsInt64Slice(), attribute.Int64Value, strMax, depth)
+		b = appendValues(c, b, key, v.AsInt64Slice(), attribute.Int64Value, strMax, depth)
 	case attribute.FLOAT64SLICE:
-		b = appendValues(b, key, v.AsFloat64Slice(), attribute.Float64Value, strMax, depth)
+		b = appendValues(c, b, key, v.AsFloat64Slice(), attribute.Float64Value, strMax, depth)
 	case attribute.STRINGSLICE:
-		b = appendValues(b, key, v.AsStringSlice(), attribute.StringValue, strMax, depth)
+		b = appendValues(c, b, key, c.strings(v), attribute.StringValue, strMax, depth)
 	default:
-		b = appendValues(b, key, v.AsSlice(), func(x attribute.Value) attribute.Value { return x }, strMax, depth)
+		b = appendValues(c, b, key, v.AsSlice(), func(x attribute.Value) attribute.Value { return x }, strMax, depth)
 	}
 	return closeMsg(b, start)
 }
 
 // appendValues appends each element of xs as an ArrayValue.values entry.
-func appendValues[T any](b []byte, key string, xs []T, value func(T) attribute.Value, strMax, depth int) []byte {
+func appendValues[T any](c *valueCache, b []byte, key string, xs []T, value func(T) attribute.Value, strMax, depth int) []byte {
 	for _, x := range xs {
-		b = appendAnyValue(b, fListValues, key, value(x), strMax, depth)
+		b = appendAnyValue(c, b, fListValues, key, value(x), strMax, depth)
 	}
 	return b
 }

@@ -24,6 +24,7 @@ type spanTrim struct {
 	skip     []bool // attributes left out
 	all      bool   // only ids, name, kind, times, status code and flags
 	steps    trimmed
+	cache    *valueCache // nil: none
 }
 
 // otlpStrings is the length string values are cut to by the first trimming step.
@@ -80,7 +81,7 @@ func appendSpan(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 	if tr.all {
 		dropped += uint64(len(attrs))
 	} else {
-		b = appendKeyValues(b, fSpanAttributes, attrs, tr.strMax, tr.skip)
+		b = appendKeyValues(tr.cache, b, fSpanAttributes, attrs, tr.strMax, tr.skip)
 		for _, gone := range tr.skip {
 			if gone {
 				dropped++
@@ -88,7 +89,7 @@ func appendSpan(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 		}
 	}
 	if tr.steps != 0 {
-		b = appendKeyValue(b, fSpanAttributes, attribute.String(TrimmedAttribute, tr.steps.otlpString()), -1, 0)
+		b = appendKeyValue(tr.cache, b, fSpanAttributes, attribute.String(TrimmedAttribute, tr.steps.otlpString()), -1, 0)
 	}
 	b = appendVarintField(b, fSpanDroppedAttrs, dropped)
 	b = appendOTLPEvents(b, s, tr)
@@ -111,7 +112,7 @@ func appendOTLPEvents(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 		b, es = openMsg(b, fSpanEvents)
 		b = appendFixed64Field(b, fEventTime, unixNano(ev.Time))
 		b = appendStringField(b, fEventName, validUTF8(scrub.Redact(ev.Name), tr.strMax))
-		b = appendKeyValues(b, fEventAttrs, ev.Attributes, tr.strMax, nil)
+		b = appendKeyValues(tr.cache, b, fEventAttrs, ev.Attributes, tr.strMax, nil)
 		b = appendVarintField(b, fEventDropped, uint64(ev.DroppedAttributeCount))
 		b = closeMsg(b, es)
 	}
@@ -138,7 +139,7 @@ func appendOTLPLinks(b []byte, s sdktrace.ReadOnlySpan, tr *spanTrim) []byte {
 		if tr.noEvents {
 			dropped += uint64(len(l.Attributes))
 		} else {
-			b = appendKeyValues(b, fLinkAttrs, l.Attributes, tr.strMax, nil)
+			b = appendKeyValues(tr.cache, b, fLinkAttrs, l.Attributes, tr.strMax, nil)
 		}
 		b = appendVarintField(b, fLinkDropped, dropped)
 		b = protowire.AppendTag(b, fLinkFlags, protowire.Fixed32Type)
@@ -193,9 +194,9 @@ const (
 // everything but ids, name, kind, times, status code and flags. The steps
 // are named in the span's otelxray.trimmed attribute. It reports whether s
 // was trimmed.
-func appendSpanLimited(b []byte, s sdktrace.ReadOnlySpan, max int) ([]byte, bool) {
+func appendSpanLimited(c *valueCache, b []byte, s sdktrace.ReadOnlySpan, max int) ([]byte, bool) {
 	start := len(b)
-	tr := spanTrim{strMax: -1}
+	tr := spanTrim{strMax: -1, cache: c}
 	b = appendSpan(b, s, &tr)
 	if len(b)-start <= max {
 		return b, false
@@ -230,7 +231,7 @@ func largestFirst(attrs []attribute.KeyValue, f protowire.Number, strMax, excess
 	order := make([]int, len(attrs))
 	var scratch []byte
 	for i, kv := range attrs {
-		scratch = appendKeyValue(scratch[:0], f, kv, strMax, 0)
+		scratch = appendKeyValue(nil, scratch[:0], f, kv, strMax, 0)
 		sizes[i], order[i] = len(scratch), i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return sizes[y] - sizes[x] })

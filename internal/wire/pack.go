@@ -45,14 +45,21 @@ type Packer struct {
 	stack   []int32
 	tops    []int32                   // top nodes in the order their datagrams are written
 	dropped map[trace.SpanID]struct{} // spans dropped before packing
+	seen    []bool                    // link's marks
+	queue   []depthItem               // limitDepth's work list
+	order   []int32                   // fit's post-order
+	scratch segment.Scratch           // what the batch's documents point to
 
 	orphans, trimmed int
 }
 
 // Reset empties p for the next batch and keeps its buffers.
 func (p *Packer) Reset() {
-	for i := range p.nodes {
-		p.nodes[i] = node{children: p.nodes[i].children[:0]}
+	// Every slot keeps its own children buffer (dropOrphans swaps slots, so
+	// no two share one).
+	all := p.nodes[:cap(p.nodes)]
+	for i := range all {
+		all[i] = node{children: all[i].children[:0]}
 	}
 	p.nodes = p.nodes[:0]
 	clear(p.byID)
@@ -60,17 +67,29 @@ func (p *Packer) Reset() {
 	p.arena, p.out, p.grams, p.spansIn, p.stack = p.arena[:0], p.out[:0], p.grams[:0], p.spansIn[:0], p.stack[:0]
 	p.tops = p.tops[:0]
 	p.orphans, p.trimmed = 0, 0
+	p.scratch.Reset()
 }
+
+// Scratch is the memory to translate this batch's documents with
+// ([segment.Translator.TranslateWith]); Reset recycles it.
+func (p *Packer) Scratch() *segment.Scratch { return &p.scratch }
 
 // Reusable reports whether p is worth keeping in a pool: false once a huge
 // batch grew its buffers beyond what ordinary batches need.
 func (p *Packer) Reusable() bool {
-	return cap(p.arena) <= 4<<20 && cap(p.out) <= 4<<20 && cap(p.nodes) <= 1<<16
+	return cap(p.arena) <= 4<<20 && cap(p.out) <= 4<<20 && cap(p.nodes) <= 1<<16 && cap(p.seen) <= 1<<16 &&
+		cap(p.queue) <= 1<<16 && cap(p.order) <= 1<<16
 }
 
 // Add adds the document of one span to the batch. p keeps a copy of the
 // Document (the slices it points to are shared, never written through).
 func (p *Packer) Add(d *segment.Document) {
+	if n := len(p.nodes); n < cap(p.nodes) {
+		p.nodes = p.nodes[:n+1]
+		slot := &p.nodes[n]
+		*slot = node{doc: *d, parent: -1, children: slot.children[:0]}
+		return
+	}
 	p.nodes = append(p.nodes, node{doc: *d, parent: -1})
 }
 
@@ -148,17 +167,20 @@ func (p *Packer) dropOrphans() {
 	}
 	for changed := true; changed; {
 		changed = false
-		kept := p.nodes[:0]
-		for _, n := range p.nodes {
+		kept := 0
+		for j := range p.nodes {
+			n := &p.nodes[j]
 			if _, gone := p.dropped[n.doc.ParentID]; gone && n.doc.ParentID.IsValid() {
 				p.dropped[n.doc.ID] = struct{}{}
 				p.orphans++
 				changed = true
 				continue
 			}
-			kept = append(kept, n)
+			// Swapped, not copied: each slot keeps a children buffer of its own.
+			p.nodes[kept], p.nodes[j] = p.nodes[j], p.nodes[kept]
+			kept++
 		}
-		p.nodes = kept
+		p.nodes = p.nodes[:kept]
 	}
 	clear(p.byID)
 	for i := range p.nodes {
@@ -184,7 +206,8 @@ func (p *Packer) link() {
 	}
 	// Every node must be reachable from a top node; the others sit on a cycle.
 	reached := 0
-	seen := make([]bool, len(p.nodes))
+	p.seen = append(p.seen[:0], make([]bool, len(p.nodes))...)
+	seen := p.seen
 	for {
 		for i := range p.nodes {
 			if p.nodes[i].top && !seen[i] {
@@ -250,13 +273,13 @@ const maxNesting = 64
 
 // limitDepth detaches the nodes nested deeper than maxNesting.
 func (p *Packer) limitDepth() {
-	type item struct{ i, depth int32 }
-	var queue []item
+	queue := p.queue[:0]
 	for i := range p.nodes {
 		if p.nodes[i].top {
-			queue = append(queue, item{int32(i), 0})
+			queue = append(queue, depthItem{int32(i), 0})
 		}
 	}
+	defer func() { p.queue = queue[:0] }()
 	for len(queue) > 0 {
 		it := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
@@ -266,10 +289,13 @@ func (p *Packer) limitDepth() {
 			depth = 0
 		}
 		for _, c := range p.nodes[it.i].children {
-			queue = append(queue, item{c, depth + 1})
+			queue = append(queue, depthItem{c, depth + 1})
 		}
 	}
 }
+
+// depthItem is a node to visit and its nesting depth.
+type depthItem struct{ i, depth int32 }
 
 // detach makes node i a document of its own.
 func (p *Packer) detach(i int32) {

@@ -39,7 +39,7 @@ func Parent(h string) trace.SpanContext {
 	if h == "" {
 		return trace.SpanContext{}
 	}
-	root, parent, sampled := fields(h)
+	root, parent, sampled := Fields(h)
 	tid, err := ParseTraceID(root)
 	if err != nil {
 		return trace.SpanContext{}
@@ -58,11 +58,11 @@ func Parent(h string) trace.SpanContext {
 	return trace.NewSpanContext(cfg)
 }
 
-// fields returns the Root, Parent and Sampled values of a trace header
+// Fields returns the Root, Parent and Sampled values of a trace header
 // (Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;...):
 // its parts are split at ";" and trimmed of spaces; a key given twice keeps
 // its last value; a part without "=" is skipped.
-func fields(h string) (root, parent, sampled string) {
+func Fields(h string) (root, parent, sampled string) {
 	for part := range strings.SplitSeq(h, ";") {
 		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
 		if !ok {

@@ -86,10 +86,10 @@ func FuzzFields(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, h string) {
-		root, parent, sampled := fields(h)
+		root, parent, sampled := Fields(h)
 		want := header.FromString(h)
 		if root != want.TraceID || parent != want.ParentID || (sampled == "1") != (want.SamplingDecision == header.Sampled) {
-			t.Fatalf("fields(%q) = %q %q %q, X-Ray SDK: %q %q %q", h, root, parent, sampled,
+			t.Fatalf("Fields(%q) = %q %q %q, X-Ray SDK: %q %q %q", h, root, parent, sampled,
 				want.TraceID, want.ParentID, want.SamplingDecision)
 		}
 	})

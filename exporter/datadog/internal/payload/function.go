@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/internal/ddtrace"
+	"github.com/otelxray/otelxray/internal/lambdaenv"
 )
 
 // The Datadog names of the spans of a Lambda function.
@@ -40,11 +41,11 @@ func function(d *Span, s sdktrace.ReadOnlySpan, attrs map[string]attribute.Value
 			res[string(kv.Key)] = kv.Value
 		}
 	}
-	arn := strings.ToLower(str(attrs, "cloud.resource_id"))
-	parts := strings.Split(arn, ":")
+	// Datadog's library lowercases the ARN before reading it.
+	arn, isARN := lambdaenv.ParseARN(strings.ToLower(str(attrs, "cloud.resource_id")))
 	name := str(res, "faas.name")
-	if name == "" && len(parts) >= 7 {
-		name = parts[6]
+	if name == "" {
+		name = arn.Name
 	}
 	d.Name, d.Type = functionName, serverless
 	if cold {
@@ -62,17 +63,17 @@ func function(d *Span, s sdktrace.ReadOnlySpan, attrs map[string]attribute.Value
 		"_dd.origin":     "lambda",
 		"origin":         "lambda",
 	}
-	if len(parts) >= 7 {
-		tags["function_arn"] = strings.Join(parts[:7], ":")
+	if isARN {
+		tags["function_arn"] = arn.Function
 		tags["function_version"] = "$LATEST"
-		if len(parts) >= 8 {
-			tags["function_version"] = parts[7]
+		if arn.Qualifier != "" {
+			tags["function_version"] = arn.Qualifier
 		}
 		if tags["region"] == "" {
-			tags["region"] = parts[3]
+			tags["region"] = arn.Region
 		}
 		if tags["account_id"] == "" {
-			tags["account_id"] = parts[4]
+			tags["account_id"] = arn.Account
 		}
 	}
 	if v, ok := res["faas.max_memory"]; ok && v.Type() == attribute.INT64 && v.AsInt64() > 0 {

@@ -1,0 +1,168 @@
+package segment
+
+import (
+	"github.com/otelxray/otelxray/internal/scrub"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// Scratch is memory that [Translator.TranslateWith] reuses from one document
+// to the next: the http, aws and sql objects, the annotation, metadata and
+// parameter lists, and small bounded caches of what is the same for every
+// span (sanitized annotation keys, which keys hold credentials, the last
+// aws.xray.annotations lists). An exporter keeps one per batch it is
+// encoding and calls Reset once the batch's documents are no longer used.
+//
+// The zero value is ready to use. A Scratch is not safe for concurrent use.
+type Scratch struct {
+	https []HTTP
+	awss  []AWS
+	sqls  []SQL
+	ann   []KeyValue // annotations
+	kvs   []KeyValue // metadata entries, aws parameters, notes
+	nss   []Namespace
+
+	keys  map[string]string // annotation key -> sanitized key
+	creds map[string]bool   // attribute key -> scrub.CredentialKey
+	lists [4]indexedList
+	next  int // the lists entry replaced on the next miss
+
+	oneShot bool // for a single document: no caches
+}
+
+// indexedList is one aws.xray.annotations value and its strings.
+type indexedList struct {
+	v  attribute.Value
+	ss []string
+}
+
+// maxCachedKeys bounds each key cache: spans with hostile, ever-changing
+// attribute keys cost an allocation per key, never unbounded memory.
+const maxCachedKeys = 256
+
+// maxScratchItems is the size past which Reset lets a list go instead of
+// keeping it for the next batch.
+const maxScratchItems = 1 << 14
+
+// Reset makes the memory of every document translated with s available for
+// the next ones. Those documents must not be used afterwards. The caches
+// are kept.
+func (s *Scratch) Reset() {
+	s.https = resetSlab(s.https)
+	s.awss = resetSlab(s.awss)
+	s.sqls = resetSlab(s.sqls)
+	s.ann = resetSlab(s.ann)
+	s.kvs = resetSlab(s.kvs)
+	s.nss = resetSlab(s.nss)
+}
+
+// resetSlab empties xs, clearing what it points to, unless it grew huge.
+func resetSlab[T any](xs []T) []T {
+	if cap(xs) > maxScratchItems {
+		return nil
+	}
+	clear(xs)
+	return xs[:0]
+}
+
+// alloc returns a zeroed T from the slab. A full slab is replaced by a
+// larger one; items already handed out stay where they are.
+func alloc[T any](slab *[]T) *T {
+	xs := *slab
+	if len(xs) == cap(xs) {
+		xs = make([]T, 0, max(16, 2*cap(xs)))
+	}
+	xs = xs[:len(xs)+1]
+	*slab = xs
+	return &xs[len(xs)-1]
+}
+
+// begin starts a list in an arena; the list is arena[start:] until done.
+func begin[T any](arena []T) int { return len(arena) }
+
+// done returns the list started at start, with no spare capacity, so that
+// appending to it never writes into the arena.
+func done[T any](arena []T, start int) []T {
+	if len(arena) == start {
+		return nil
+	}
+	return arena[start:len(arena):len(arena)]
+}
+
+// newHTTP, newAWS and newSQL return zeroed objects; without a Scratch they
+// are ordinary allocations.
+func (s *Scratch) newHTTP() *HTTP {
+	if s == nil {
+		return new(HTTP)
+	}
+	return alloc(&s.https)
+}
+
+func (s *Scratch) newAWS() *AWS {
+	if s == nil {
+		return new(AWS)
+	}
+	return alloc(&s.awss)
+}
+
+func (s *Scratch) newSQL() *SQL {
+	if s == nil {
+		return new(SQL)
+	}
+	return alloc(&s.sqls)
+}
+
+// annotationKey is SanitizeAnnotationKey, remembered for keys that change.
+func (s *Scratch) annotationKey(k string) string {
+	if s == nil || s.oneShot {
+		return SanitizeAnnotationKey(k)
+	}
+	if v, ok := s.keys[k]; ok {
+		return v
+	}
+	v := SanitizeAnnotationKey(k)
+	if v != k && len(s.keys) < maxCachedKeys {
+		if s.keys == nil {
+			s.keys = make(map[string]string)
+		}
+		s.keys[k] = v
+	}
+	return v
+}
+
+// credentialKey is scrub.CredentialKey, remembered.
+func (s *Scratch) credentialKey(k string) bool {
+	if s == nil || s.oneShot {
+		return scrub.CredentialKey(k)
+	}
+	if v, ok := s.creds[k]; ok {
+		return v
+	}
+	v := scrub.CredentialKey(k)
+	if len(s.creds) < maxCachedKeys {
+		if s.creds == nil {
+			s.creds = make(map[string]bool)
+		}
+		s.creds[k] = v
+	}
+	return v
+}
+
+// stringSlice returns the strings of v, a STRINGSLICE value. Reading them
+// copies them, so the lists seen last are compared first; the result must
+// not be modified.
+func (s *Scratch) stringSlice(v attribute.Value) []string {
+	if s == nil || s.oneShot || v.Type() != attribute.STRINGSLICE {
+		return v.AsStringSlice()
+	}
+	for i := range s.lists {
+		// Values of type STRINGSLICE hold comparable arrays of strings.
+		if l := &s.lists[i]; l.ss != nil && l.v == v {
+			return l.ss
+		}
+	}
+	ss := v.AsStringSlice()
+	s.lists[s.next] = indexedList{v: v, ss: ss}
+	s.next = (s.next + 1) % len(s.lists)
+	return ss
+}
