@@ -1,6 +1,7 @@
 // Command analytics is the catalog demo's analytics Lambda function,
-// traced to X-Ray with lambdatrace; it counts events through DogStatsD.
-// Build it for Lambda with
+// traced to X-Ray with lambdatrace; it counts events as a Datadog metric
+// (ddlambda.Count, sent over DogStatsD when DD_TRACE_AGENT_URL gives it
+// Datadog). Build it for Lambda with
 //
 //	GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -tags lambda.norpc -o bootstrap
 //
@@ -8,10 +9,9 @@
 package main
 
 import (
-	"log"
-
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"github.com/otelxray/otelxray/ddlambda"
 	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
 	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
 	"github.com/otelxray/otelxray/lambdatrace"
@@ -19,9 +19,5 @@ import (
 
 func main() {
 	catalog.UseTraceLogs()
-	count, err := analytics.DogStatsD()
-	if err != nil {
-		log.Fatal(err)
-	}
-	lambda.Start(lambdatrace.WrapNoOutput(analytics.New(count).Handle))
+	lambda.Start(lambdatrace.WrapNoOutput(analytics.New(ddlambda.Count).Handle, catalog.TraceOptions()...))
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"github.com/otelxray/otelxray/ddlambda"
 	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
 	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
 	"github.com/otelxray/otelxray/examples/catalog/internal/inventory"
@@ -36,38 +37,40 @@ const (
 var functionNames = []string{fnProduct, fnPricing, fnInventory, fnStock, fnAnalytics}
 
 // runFunction runs the function name as its deployable main does
-// (examples/catalog/<name>), with its span counts written to statsEnv's
-// file. lambda.Start never returns.
+// (examples/catalog/<name>), to Datadog too when the demo gives it the
+// ddlocal agent (traceOptions), with its span counts written to
+// statsEnv's file. lambda.Start never returns.
 func runFunction(name string) {
 	ctx := context.Background()
 	catalog.UseTraceLogs()
-	var err error
+	opts, c, err := traceOptions()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+		os.Exit(2)
+	}
 	switch name {
 	case fnProduct:
 		var h *product.Handler
 		if h, err = product.New(ctx); err == nil {
-			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+			lambda.Start(counted(c, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnPricing:
 		var h *pricing.Handler
 		if h, err = pricing.New(ctx); err == nil {
-			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(h.Handle)))
+			lambda.Start(countedNoOutput(c, lambdatrace.WrapNoOutput(h.Handle, opts...)))
 		}
 	case fnInventory:
 		var h *inventory.Handler
 		if h, err = inventory.New(ctx); err == nil {
-			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+			lambda.Start(counted(c, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnStock:
 		var h *stock.Handler
 		if h, err = stock.New(ctx); err == nil {
-			lambda.Start(counted(lambdatrace.Wrap(h.Handle)))
+			lambda.Start(counted(c, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnAnalytics:
-		var count analytics.Counter
-		if count, err = analytics.DogStatsD(); err == nil {
-			lambda.Start(countedNoOutput(lambdatrace.WrapNoOutput(analytics.New(count).Handle)))
-		}
+		lambda.Start(countedNoOutput(c, lambdatrace.WrapNoOutput(analytics.New(ddlambda.Count).Handle, opts...)))
 	default:
 		err = fmt.Errorf("unknown function %q", name)
 	}
@@ -75,27 +78,20 @@ func runFunction(name string) {
 	os.Exit(2)
 }
 
-// counted writes the process's span counts (lambdatrace.QueueStats) after
-// each invocation, once the wrapper has flushed it.
-func counted[In, Out any](h func(context.Context, In) (Out, error)) func(context.Context, In) (Out, error) {
+// counted writes the process's span counts (counters.write) after each
+// invocation, once the wrapper has flushed it.
+func counted[In, Out any](c *counters, h func(context.Context, In) (Out, error)) func(context.Context, In) (Out, error) {
 	return func(ctx context.Context, in In) (Out, error) {
 		out, err := h(ctx, in)
-		writeStats()
+		c.write()
 		return out, err
 	}
 }
 
-func countedNoOutput[In any](h func(context.Context, In) error) func(context.Context, In) error {
+func countedNoOutput[In any](c *counters, h func(context.Context, In) error) func(context.Context, In) error {
 	return func(ctx context.Context, in In) error {
 		err := h(ctx, in)
-		writeStats()
+		c.write()
 		return err
-	}
-}
-
-func writeStats() {
-	if path := os.Getenv(statsEnv); path != "" {
-		st := lambdatrace.QueueStats()
-		_ = os.WriteFile(path, fmt.Appendf(nil, "%d %d\n", st.Exported, st.Dropped), 0o600)
 	}
 }

@@ -1,9 +1,9 @@
 // Command local runs the catalog demo on this machine, with Go alone: five
 // Lambda functions traced by otelxray that talk through SNS, EventBridge,
 // SQS and Step Functions, with their traces assembled and checked by an
-// embedded local X-Ray daemon.
+// embedded local X-Ray daemon and a Datadog agent stand-in (ddlocal).
 //
-//	go -C examples run ./catalog/local                     # run, print the traces and the map, exit
+//	go -C examples run ./catalog/local                     # run (active tracing on, then off), print the traces and the map, exit
 //	go -C examples run ./catalog/local --serve             # then keep the web UI and the API up
 //	go -C examples run ./catalog/local -load 30s -rate 100 # the load test, tracing on and off
 //
@@ -43,9 +43,11 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.DurationVar(&o.timeout, "timeout", 60*time.Second, "longest wait for the traces; the demo fails when it runs out")
 	fs.DurationVar(&o.load, "load", 0, "run the load test for this `duration` (at most 10m), tracing on then off, instead of the demo")
 	fs.IntVar(&o.rate, "rate", 100, "the load test's requests per second (1 to 2000)")
+	tracing := ""
+	fs.StringVar(&tracing, "active-tracing", "both", "Lambda's active `tracing`: on (Sampled=1), off (Sampled=0: X-Ray gets nothing, Datadog everything), or both, one run each")
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./catalog/local [flags]\n\nRuns the catalog demo (five Lambda functions, an API, SNS, EventBridge, SQS, Step Functions) on this machine\nand checks its traces with an embedded xraylocal. Exits 0 when every expected parent and link is there.\n\n")
+		fmt.Fprintf(fs.Output(), "Usage: go -C examples run ./catalog/local [flags]\n\nRuns the catalog demo (five Lambda functions, an API, SNS, EventBridge, SQS, Step Functions) on this machine\nand checks its traces with an embedded xraylocal and a Datadog agent stand-in (ddlocal), with Lambda's active tracing on,\nthen off. Exits 0 when every expected parent and link is there, in both.\n\n")
 		fs.PrintDefaults()
 	}
 	if ok, code = cli.Parse(fs, args); !ok {
@@ -62,7 +64,10 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 		return o, verbose, false, cli.Usagef(fs, "-rate %d: want 1 to %d requests a second", o.rate, loadgen.MaxRate)
 	case o.load > 0 && o.serve:
 		return o, verbose, false, cli.Usagef(fs, "-load and -serve: pick one")
+	case tracing != "on" && tracing != "off" && tracing != "both":
+		return o, verbose, false, cli.Usagef(fs, "-active-tracing %q: want on, off or both", tracing)
 	}
+	o.runs = runsOf(tracing, o.serve)
 	return o, verbose, true, cli.OK
 }
 
@@ -82,7 +87,7 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.load > 0 {
 		err = loadTest(ctx, o, stdout)
 	} else {
-		_, err = run(ctx, o, stdout)
+		err = runAll(ctx, o, stdout)
 	}
 	if err != nil {
 		if b := tail.bytes(); len(b) > 0 {

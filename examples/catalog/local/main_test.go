@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -47,6 +48,11 @@ func TestCatalogDemo(t *testing.T) {
 	if len(res.findings.linkedFrom) == 0 {
 		t.Error("no links found")
 	}
+	for _, want := range []string{"Datadog traces", "catalog.events (c) sum", "the same in Datadog"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the output lacks %q (the Datadog view)", want)
+		}
+	}
 	for _, want := range []string{
 		"product -> pricing (Lambda function)", "inventory -> stock (Lambda function)",
 		"EventBridge -> analytics (Lambda function)", "EventBridge -> inventory (Lambda function)",
@@ -54,6 +60,38 @@ func TestCatalogDemo(t *testing.T) {
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("service map lacks %q", want)
+		}
+	}
+}
+
+// TestCatalogDemoTracingOff runs the demo with Lambda's active tracing off:
+// X-Ray gets nothing, Datadog the same connected traces (runOff checks it).
+func TestCatalogDemoTracingOff(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	var out, fnOut bytes.Buffer
+	_, err := run(ctx, options{posts: 1, tracingOff: true, timeout: 3 * time.Minute, process: testProcess, progress: &out, functionOutput: &fnOut}, &out)
+	t.Logf("demo output:\n%s", out.String())
+	if err != nil {
+		t.Logf("functions' output:\n%s", fnOut.String())
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "OK with active tracing off: nothing reached X-Ray") {
+		t.Error("no OK line for the run with tracing off")
+	}
+}
+
+// TestRunsOf: -active-tracing's values, and --serve's one run.
+func TestRunsOf(t *testing.T) {
+	for _, tc := range []struct {
+		tracing string
+		serve   bool
+		want    string
+	}{
+		{"both", false, "[false true]"}, {"on", false, "[false]"}, {"off", false, "[true]"}, {"both", true, "[false]"}, {"off", true, "[true]"},
+	} {
+		if got := fmt.Sprint(runsOf(tc.tracing, tc.serve)); got != tc.want {
+			t.Errorf("runsOf(%q, %v) = %s, want %s", tc.tracing, tc.serve, got, tc.want)
 		}
 	}
 }
@@ -89,6 +127,7 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"-load", "1h"}, 2, "-load 1h0m0s: want a duration up to 10m0s"},
 		{[]string{"-load", "1s", "-rate", "0"}, 2, "-rate 0: want 1 to 2000"},
 		{[]string{"-load", "1s", "-serve"}, 2, "-load and -serve: pick one"},
+		{[]string{"-active-tracing", "sometimes"}, 2, `-active-tracing "sometimes": want on, off or both`},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := command(context.Background(), c.args, &stdout, &stderr)

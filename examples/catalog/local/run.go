@@ -10,9 +10,9 @@ import (
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 )
 
-// errNotConnected is returned when the traces are not as X-Ray would show
-// them, or a document broke a rule.
-var errNotConnected = errors.New("the traces are not connected as X-Ray would show them (see above)")
+// errNotConnected is returned when the traces are not as X-Ray or Datadog
+// would show them, or a document or payload broke a rule.
+var errNotConnected = errors.New("the traces are not connected as X-Ray or Datadog would show them (see above)")
 
 // options configure a run of the demo.
 type options struct {
@@ -23,6 +23,10 @@ type options struct {
 	// load and rate, when load > 0, run the load test instead.
 	load time.Duration
 	rate int
+	// tracingOff runs the functions with Lambda's active tracing off
+	// (runOff); runs are its values, one run each (runAll).
+	tracingOff bool
+	runs       []bool
 	// process starts a function's process (see stackConfig).
 	process        func(name string) (lambdasim.Process, error)
 	progress       io.Writer
@@ -44,7 +48,7 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	if o.serve {
 		httpAddr = o.httpAddr
 	}
-	cfg := stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, deliveryErrors: o.functionOutput}
+	cfg := stackConfig{httpAddr: httpAddr, process: o.process, output: o.functionOutput, deliveryErrors: o.functionOutput, tracingOff: o.tracingOff}
 	s, err := startStack(cfg)
 	if err != nil && httpAddr != "" && httpAddr != "127.0.0.1:0" {
 		fmt.Fprintf(w, "%s is not available (%v); the web UI takes a free port\n", httpAddr, err)
@@ -57,6 +61,7 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	defer s.close()
 	fmt.Fprintf(w, "xraylocal on udp %s (the functions send through a counting relay on %s)\n", s.xray.UDPAddr(), s.relay.Addr())
 	fmt.Fprintf(w, "stand-ins for DynamoDB, SNS, EventBridge, SQS and Step Functions on %s; the API on %s\n", s.aws.URL(), s.api.URL())
+	fmt.Fprintf(w, "the Datadog agent stand-in (ddlocal) on %s (traces) and udp %s (DogStatsD)\n", s.dd.URL(), s.dd.StatsdAddr())
 	fmt.Fprintf(w, "functions %v started as Lambda processes\n\n", functionNames)
 
 	calls, err := traffic(ctx, newClient(), s.api.URL(), o.posts, w)
@@ -71,6 +76,9 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	}
 	wctx, cancel := context.WithTimeoutCause(ctx, o.timeout, fmt.Errorf("-timeout %v ran out", o.timeout))
 	defer cancel()
+	if o.tracingOff {
+		return runOff(wctx, s, calls, mutations, o.progress, w)
+	}
 	var f findings
 	waitErr := waitFor(wctx, s, mutations, o.progress, func() bool {
 		f = check(s, calls)
@@ -78,9 +86,10 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	})
 	f = check(s, calls)
 	report(w, s.xray, calls, f)
+	reportDatadog(w, s.dd)
 	res := &result{calls: calls, findings: f}
 	if len(f.problems) > 0 {
-		fmt.Fprintf(w, "\nNOT CONNECTED as X-Ray would show them:\n")
+		fmt.Fprintf(w, "\nNOT CONNECTED as X-Ray or Datadog would show them:\n")
 		for _, p := range f.problems {
 			fmt.Fprintf(w, "  - %s\n", p)
 		}
@@ -91,9 +100,10 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	case len(f.problems) > 0:
 		return res, errNotConnected
 	}
-	counts, _ := s.metrics.snapshot()
+	counts, _ := s.eventCounts()
 	fmt.Fprintf(w, "\nOK: %d documents, all valid; product -> SNS -> pricing in one trace; pricing -> EventBridge -> SQS -> inventory linked, "+
-		"inventory -> Step Functions -> stock in one trace; analytics linked to both producers; counts %v\n", s.xray.Stats().Documents, counts)
+		"inventory -> Step Functions -> stock in one trace; analytics linked to both producers; "+
+		"the same in Datadog (%d traces, %d spans); catalog.events counts %v\n", s.xray.Stats().Documents, len(s.dd.Traces()), s.dd.Stats().Spans, counts)
 	if !o.serve {
 		fmt.Fprintf(w, "To browse these traces and the service map: go -C examples run ./catalog/local --serve, then open http://%s/\n", o.httpAddr)
 		return res, nil

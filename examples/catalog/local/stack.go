@@ -11,11 +11,12 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
-	"github.com/otelxray/otelxray/examples/catalog/internal/analytics"
+	"github.com/otelxray/otelxray/ddlocal"
 	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/examples/internal/loadgen"
+	"github.com/otelxray/otelxray/exporter/datadog"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -34,13 +35,13 @@ const (
 
 // stack is everything the demo runs.
 type stack struct {
-	xray    *xraylocal.Server
-	relay   *loadgen.Relay
-	aws     *awslocal.Server
-	lambda  *lambdasim.Service
-	api     *lambdasim.API
-	source  *lambdasim.SQSSource
-	metrics *statsd
+	xray   *xraylocal.Server
+	relay  *loadgen.Relay
+	aws    *awslocal.Server
+	lambda *lambdasim.Service
+	api    *lambdasim.API
+	source *lambdasim.SQSSource
+	dd     *ddlocal.Server // the Datadog agent stand-in
 	// statsDir holds the functions' span counts.
 	statsDir string
 }
@@ -53,6 +54,9 @@ type stackConfig struct {
 	// untraced sets OTEL_SDK_DISABLED=true in the functions (the load
 	// test's baseline).
 	untraced bool
+	// tracingOff plays functions whose Lambda active tracing is off: every
+	// invocation gets Sampled=0 and Lambda sends no segment.
+	tracingOff bool
 	// deliveryErrors, if set, is told of failed asynchronous invocations.
 	deliveryErrors io.Writer
 }
@@ -75,7 +79,7 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	if s.relay, err = loadgen.StartRelay(s.xray.UDPAddr()); err != nil {
 		return nil, err
 	}
-	if s.metrics, err = startStatsd(analytics.Metric); err != nil {
+	if s.dd, err = ddlocal.Start(); err != nil {
 		return nil, err
 	}
 	if s.statsDir, err = os.MkdirTemp("", "catalog-local-"); err != nil {
@@ -89,7 +93,7 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 		s.aws.OnDeliveryError(func(err error) { fmt.Fprintf(cfg.deliveryErrors, "[awslocal] asynchronous invocation: %v\n", err) })
 	}
 	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: s.relay.Addr(), Region: awslocal.Region,
-		Account: awslocal.Account, Output: cfg.output})
+		Account: awslocal.Account, Output: cfg.output, TracingOff: cfg.tracingOff})
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +104,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 			return nil, err
 		}
 		p.Env = append(p.Env, s.aws.Env()...)
+		p.Env = append(p.Env, s.dd.Env()...)
 		p.Env = append(p.Env, "PRODUCT_TABLE="+productTable, "STOCK_TABLE="+stockTable,
 			"TOPIC_ARN="+s.aws.TopicARN(topicName), "STATE_MACHINE_ARN="+s.aws.StateMachineARN(stateMachine),
-			"DD_AGENT_HOST=127.0.0.1", "DD_DOGSTATSD_PORT="+s.metrics.port(),
 			statsEnv+"="+filepath.Join(s.statsDir, name))
 		if cfg.untraced {
 			p.Env = append(p.Env, "OTEL_SDK_DISABLED=true")
@@ -137,22 +141,29 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	return s, nil
 }
 
-// functionSpans sums the spans the functions' exporters took, and those
-// they lost, from the files the functions write.
-func (s *stack) functionSpans() (exported, dropped uint64) {
+// functionSpans sums the functions' span counts (counters.write) from the
+// files they write: what their exporters took and lost, the part only
+// Datadog is sent, their Datadog exporters' counts (0 with tracing off)
+// and what the Datadog agent stand-in received.
+func (s *stack) functionSpans(m *loadgen.Measure) {
+	var n [10]uint64
 	for _, name := range functionNames {
 		b, err := os.ReadFile(filepath.Join(s.statsDir, name))
 		if err != nil {
 			continue
 		}
 		f := strings.Fields(string(b))
-		if len(f) == 2 {
-			e, _ := strconv.ParseUint(f[0], 10, 64)
-			d, _ := strconv.ParseUint(f[1], 10, 64)
-			exported, dropped = exported+e, dropped+d
+		if len(f) != len(n) {
+			continue
+		}
+		for i := range n {
+			v, _ := strconv.ParseUint(f[i], 10, 64)
+			n[i] += v
 		}
 	}
-	return exported, dropped
+	m.Exported, m.ExporterDropped, m.DatadogOnly = n[0], n[1], n[2]
+	m.Datadog = &loadgen.DatadogMeasure{Produced: n[3], Sent: n[4], Agent: s.dd.Stats(),
+		Dropped: datadog.Drops{Unsampled: n[5], Replaced: n[6], Unreachable: n[7], Rejected: n[8], Shutdown: n[9]}}
 }
 
 // close stops everything, the Lambda service first.
@@ -164,8 +175,8 @@ func (s *stack) close() error {
 	if s.aws != nil {
 		errs = append(errs, s.aws.Close())
 	}
-	if s.metrics != nil {
-		s.metrics.close()
+	if s.dd != nil {
+		errs = append(errs, s.dd.Close())
 	}
 	if s.relay != nil {
 		errs = append(errs, s.relay.Close())

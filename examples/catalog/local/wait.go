@@ -18,7 +18,7 @@ const stable = 3 * time.Second
 func (s *stack) quiet(mutations int) (bool, string) {
 	d := s.aws.Deliveries()
 	consumed := s.source.Delivered() + s.source.Failed()
-	_, metrics := s.metrics.snapshot()
+	_, metrics := s.eventCounts()
 	st := s.xray.Stats()
 	complete, traces := 0, s.xray.Traces("")
 	for _, t := range traces {

@@ -1,5 +1,6 @@
 // Command product is the catalog demo's product Lambda function, traced to X-Ray
-// with lambdatrace. Build it for Lambda with
+// with lambdatrace, and to Datadog too (catalog.TraceOptions: ddlambda.Enable)
+// when DD_TRACE_AGENT_URL is set. Build it for Lambda with
 //
 //	GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -tags lambda.norpc -o bootstrap
 //
@@ -23,5 +24,5 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	lambda.Start(lambdatrace.Wrap(h.Handle))
+	lambda.Start(lambdatrace.Wrap(h.Handle, catalog.TraceOptions()...))
 }

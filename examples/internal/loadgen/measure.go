@@ -20,17 +20,23 @@ type Measure struct {
 	// QueueStats), ExporterDropped what they lost, and Segments the
 	// function segments the Lambda stand-in sent.
 	Exported, ExporterDropped, Segments uint64
-	Relay                               RelayStats
-	XRay                                xraylocal.Stats
+	// DatadogOnly is the part of Exported only Datadog is sent (ddlambda's
+	// inferred and cold-start spans), which X-Ray's exporter leaves out.
+	DatadogOnly uint64
+	Relay       RelayStats
+	XRay        xraylocal.Stats
 	// PeakHeap is the largest heap in use seen in this process (which
 	// holds xraylocal and the stand-ins), PeakMemory xraylocal's largest
 	// estimate of the traces it held.
 	PeakHeap   uint64
 	PeakMemory int64
+	// Datadog is the Datadog side, nil when the functions do not trace to
+	// Datadog.
+	Datadog *DatadogMeasure
 }
 
-// Produced is the spans the functions and Lambda produced.
-func (m Measure) Produced() uint64 { return m.Exported + m.Segments }
+// Produced is the spans the functions and Lambda produced for X-Ray.
+func (m Measure) Produced() uint64 { return m.Exported - min(m.DatadogOnly, m.Exported) + m.Segments }
 
 // Losses counts the spans or datagrams lost, by reason; unexplained is the
 // part no counter accounts for.
@@ -56,7 +62,8 @@ func (m Measure) Losses() (byReason map[string]uint64, unexplained uint64) {
 	return byReason, unexplained
 }
 
-// Problems says why the run fails: invalid documents or unexplained loss.
+// Problems says why the run fails: invalid documents or unexplained loss,
+// and, with a Datadog side, a rejected payload or unexplained Datadog loss.
 func (m Measure) Problems() []string {
 	var out []string
 	if m.XRay.Invalid > 0 {
@@ -64,6 +71,9 @@ func (m Measure) Problems() []string {
 	}
 	if _, u := m.Losses(); u > 0 {
 		out = append(out, fmt.Sprintf("%d span(s) or datagram(s) lost with no counter saying why", u))
+	}
+	if m.Datadog != nil {
+		out = append(out, m.Datadog.Problems()...)
 	}
 	return out
 }
@@ -175,6 +185,7 @@ func WriteTable(w io.Writer, on, off Measure) {
 		return fmt.Sprint(by)
 	}
 	row("lost, by reason", loss(on), loss(off))
+	writeDatadogRows(row, on, off)
 	rate := func(m Measure) string {
 		if m.Result.Elapsed <= 0 {
 			return "-"

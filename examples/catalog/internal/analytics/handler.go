@@ -10,8 +10,8 @@ import (
 // Metric is the name of the count of events, tagged event_type:<type>.
 const Metric = "catalog.events"
 
-// Counter adds value to the count name with tags ("key:value"). DogStatsD
-// is one; ddlambda's metric call is another.
+// Counter adds value to the count name with tags ("key:value"):
+// ddlambda.Count in the function, a recorder in tests.
 type Counter func(ctx context.Context, name string, value float64, tags ...string)
 
 // Handler counts events. Make one with New.
