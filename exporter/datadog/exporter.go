@@ -77,6 +77,7 @@ func (e *Exporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span, n int) {
 	index := map[uint64]int{}
 	var above map[uint64]uint64 // spans named by ddtrace.ChildKey -> the span naming them
+	var to map[uint64]uint64    // a function's X-Ray segment -> the event context it is replaced by
 	for _, s := range spans {
 		sc := s.SpanContext()
 		if !sc.IsSampled() {
@@ -90,6 +91,12 @@ func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span
 			continue
 		}
 		d := payload.Convert(s, e.cfg.service, e.cfg.env, e.cfg.version)
+		if d.HeaderParent != 0 {
+			if to == nil {
+				to = map[uint64]uint64{}
+			}
+			to[d.HeaderParent] = d.ParentID
+		}
 		if child, ok := takeChild(&d); ok {
 			if d.ParentID == child {
 				d.ParentID = 0 // no upstream: see adopt
@@ -110,7 +117,26 @@ func (e *Exporter) group(spans []sdktrace.ReadOnlySpan) (traces [][]payload.Span
 		n++
 	}
 	e.adopt(traces, above)
+	hangFromEvent(traces, to)
 	return traces, n
+}
+
+// hangFromEvent moves the spans under a function's X-Ray segment (which
+// Datadog never gets: the inferred spans ddlambda starts there) to the
+// event's context the invocation span hangs from (to: segment -> event
+// context, from payload.Span's HeaderParent), within one export.
+func hangFromEvent(traces [][]payload.Span, to map[uint64]uint64) {
+	if len(to) == 0 {
+		return
+	}
+	for i := range traces {
+		for j := range traces[i] {
+			d := &traces[i][j]
+			if p, ok := to[d.ParentID]; ok && p != d.SpanID {
+				d.ParentID = p
+			}
+		}
+	}
 }
 
 // send puts one payload of n spans to the agent and counts the outcome.

@@ -2,6 +2,7 @@ package payload
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -78,6 +79,10 @@ func Convert(s sdktrace.ReadOnlySpan, service, env, version string) Span {
 		priority(&d, sc)
 	}
 	d.Links = links(s.Links())
+	if d.HeaderParent != 0 {
+		// The link the span now hangs from says nothing more.
+		d.Links = slices.DeleteFunc(d.Links, func(l Link) bool { return l.TraceID == d.TraceID && l.SpanID == d.ParentID })
+	}
 	return d
 }
 

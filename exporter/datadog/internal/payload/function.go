@@ -112,7 +112,7 @@ func adoptEventParent(d *Span, s sdktrace.ReadOnlySpan) {
 	}
 	for _, l := range s.Links() {
 		if sc := l.SpanContext; sc.IsValid() && sc.TraceID() == p.TraceID() && sc.SpanID() != p.SpanID() {
-			d.ParentID = ddtrace.SpanID(sc.SpanID())
+			d.HeaderParent, d.ParentID = d.ParentID, ddtrace.SpanID(sc.SpanID())
 			return
 		}
 	}

@@ -91,8 +91,14 @@ func TestFunctionSpanParent(t *testing.T) {
 			for _, l := range tc.links {
 				stub.Links = append(stub.Links, sdktrace.Link{SpanContext: l})
 			}
-			if d := Convert(stub.Snapshot(), "", "", ""); d.ParentID != tc.want {
+			d := Convert(stub.Snapshot(), "", "", "")
+			if d.ParentID != tc.want {
 				t.Errorf("parent_id = %d, want %d", d.ParentID, tc.want)
+			}
+			for _, l := range d.Links {
+				if l.SpanID == d.ParentID {
+					t.Errorf("the span still links to its parent %d", l.SpanID)
+				}
 			}
 		})
 	}

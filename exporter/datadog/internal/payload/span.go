@@ -9,6 +9,11 @@ type Span struct {
 	Meta                          map[string]string
 	Metrics                       map[string]float64
 	Links                         []Link
+	// HeaderParent, not sent, is the parent Lambda's header gave an
+	// invocation span (the function's own X-Ray segment, which Datadog
+	// never gets) when the span hangs from the event's context instead;
+	// other spans of the invocation under that segment move there too.
+	HeaderParent uint64
 }
 
 // Link is a span link in Datadog's model.
