@@ -14,6 +14,7 @@ import (
 	"github.com/otelxray/otelxray/examples/catalog/internal/pricing"
 	"github.com/otelxray/otelxray/examples/catalog/internal/product"
 	"github.com/otelxray/otelxray/examples/catalog/internal/stock"
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 	"github.com/otelxray/otelxray/lambdatrace"
 )
 
@@ -44,6 +45,7 @@ func runFunction(name string) {
 	ctx := context.Background()
 	catalog.UseTraceLogs()
 	opts, c, err := traceOptions()
+	stats := os.Getenv(statsEnv)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
 		os.Exit(2)
@@ -52,46 +54,28 @@ func runFunction(name string) {
 	case fnProduct:
 		var h *product.Handler
 		if h, err = product.New(ctx); err == nil {
-			lambda.Start(counted(c, lambdatrace.Wrap(h.Handle, opts...)))
+			lambda.Start(loadgen.Counted(c, stats, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnPricing:
 		var h *pricing.Handler
 		if h, err = pricing.New(ctx); err == nil {
-			lambda.Start(countedNoOutput(c, lambdatrace.WrapNoOutput(h.Handle, opts...)))
+			lambda.Start(loadgen.CountedNoOutput(c, stats, lambdatrace.WrapNoOutput(h.Handle, opts...)))
 		}
 	case fnInventory:
 		var h *inventory.Handler
 		if h, err = inventory.New(ctx); err == nil {
-			lambda.Start(counted(c, lambdatrace.Wrap(h.Handle, opts...)))
+			lambda.Start(loadgen.Counted(c, stats, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnStock:
 		var h *stock.Handler
 		if h, err = stock.New(ctx); err == nil {
-			lambda.Start(counted(c, lambdatrace.Wrap(h.Handle, opts...)))
+			lambda.Start(loadgen.Counted(c, stats, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnAnalytics:
-		lambda.Start(countedNoOutput(c, lambdatrace.WrapNoOutput(analytics.New(ddlambda.Count).Handle, opts...)))
+		lambda.Start(loadgen.CountedNoOutput(c, stats, lambdatrace.WrapNoOutput(analytics.New(ddlambda.Count).Handle, opts...)))
 	default:
 		err = fmt.Errorf("unknown function %q", name)
 	}
 	fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
 	os.Exit(2)
-}
-
-// counted writes the process's span counts (counters.write) after each
-// invocation, once the wrapper has flushed it.
-func counted[In, Out any](c *counters, h func(context.Context, In) (Out, error)) func(context.Context, In) (Out, error) {
-	return func(ctx context.Context, in In) (Out, error) {
-		out, err := h(ctx, in)
-		c.write()
-		return out, err
-	}
-}
-
-func countedNoOutput[In any](c *counters, h func(context.Context, In) error) func(context.Context, In) error {
-	return func(ctx context.Context, in In) error {
-		err := h(ctx, in)
-		c.write()
-		return err
-	}
 }

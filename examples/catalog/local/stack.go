@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
@@ -16,7 +14,6 @@ import (
 	"github.com/otelxray/otelxray/examples/internal/awslocal"
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
 	"github.com/otelxray/otelxray/examples/internal/loadgen"
-	"github.com/otelxray/otelxray/exporter/datadog"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -141,29 +138,10 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 	return s, nil
 }
 
-// functionSpans sums the functions' span counts (counters.write) from the
-// files they write: what their exporters took and lost, the part only
-// Datadog is sent, their Datadog exporters' counts (0 with tracing off)
-// and what the Datadog agent stand-in received.
+// functionSpans sums the functions' span counts (loadgen.Counts) and what
+// the Datadog agent stand-in received into m.
 func (s *stack) functionSpans(m *loadgen.Measure) {
-	var n [10]uint64
-	for _, name := range functionNames {
-		b, err := os.ReadFile(filepath.Join(s.statsDir, name))
-		if err != nil {
-			continue
-		}
-		f := strings.Fields(string(b))
-		if len(f) != len(n) {
-			continue
-		}
-		for i := range n {
-			v, _ := strconv.ParseUint(f[i], 10, 64)
-			n[i] += v
-		}
-	}
-	m.Exported, m.ExporterDropped, m.DatadogOnly = n[0], n[1], n[2]
-	m.Datadog = &loadgen.DatadogMeasure{Produced: n[3], Sent: n[4], Agent: s.dd.Stats(),
-		Dropped: datadog.Drops{Unsampled: n[5], Replaced: n[6], Unreachable: n[7], Rejected: n[8], Shutdown: n[9]}}
+	loadgen.SumCounts(s.statsDir, functionNames, s.dd.Stats(), m)
 }
 
 // close stops everything, the Lambda service first.

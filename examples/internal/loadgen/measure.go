@@ -128,14 +128,23 @@ func (s *Sampler) Stop() (heap uint64, memory int64) {
 	return s.heap, s.memory
 }
 
-// Settle waits until xraylocal has received every datagram the relay
-// forwarded, or nothing changed for a few seconds, or ctx is done.
+// settleQuiet is how long the relay must see nothing new before Settle
+// trusts that the functions' last datagrams (a function segment the Lambda
+// stand-in writes as an invocation returns) are not still on their way.
+const settleQuiet = 250 * time.Millisecond
+
+// Settle waits until the relay has seen nothing new for settleQuiet and
+// xraylocal has received every datagram the relay forwarded, or nothing
+// changed for a few seconds, or ctx is done.
 func Settle(ctx context.Context, r *Relay, xray *xraylocal.Server) {
-	var last uint64
-	changed := time.Now()
+	var last, lastRelay uint64
+	changed, relayChanged := time.Now(), time.Now()
 	for ctx.Err() == nil && time.Since(changed) < 3*time.Second {
 		rs, xs := r.Stats(), xray.Stats()
-		if xs.Datagrams >= rs.Datagrams-rs.ForwardErrors {
+		if rs.Datagrams != lastRelay {
+			lastRelay, relayChanged = rs.Datagrams, time.Now()
+		}
+		if xs.Datagrams >= rs.Datagrams-rs.ForwardErrors && time.Since(relayChanged) >= settleQuiet {
 			return
 		}
 		if xs.Datagrams != last {

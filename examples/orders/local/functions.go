@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 	"github.com/otelxray/otelxray/examples/orders/internal/change"
 	"github.com/otelxray/otelxray/examples/orders/internal/order"
 	"github.com/otelxray/otelxray/examples/orders/internal/post"
@@ -15,8 +16,12 @@ import (
 )
 
 // functionEnv names, in a process the demo starts, the function that
-// process runs instead of the demo.
-const functionEnv = "ORDERS_LOCAL_FUNCTION"
+// process runs instead of the demo; statsEnv the file it writes its span
+// counts to after every invocation (for the load test).
+const (
+	functionEnv = "ORDERS_LOCAL_FUNCTION"
+	statsEnv    = "ORDERS_LOCAL_STATS"
+)
 
 // The demo's functions, named as in template.yaml.
 const (
@@ -32,7 +37,8 @@ const (
 func runFunction(name string) {
 	ctx := context.Background()
 	order.UseTraceLogs()
-	opts, err := traceOptions()
+	opts, c, err := traceOptions()
+	stats := os.Getenv(statsEnv)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
 		os.Exit(2)
@@ -41,17 +47,17 @@ func runFunction(name string) {
 	case fnPost:
 		var h *post.Handler
 		if h, err = post.New(ctx); err == nil {
-			lambda.Start(lambdatrace.Wrap(h.Handle, opts...))
+			lambda.Start(loadgen.Counted(c, stats, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnRead:
 		var h *read.Handler
 		if h, err = read.New(ctx); err == nil {
-			lambda.Start(lambdatrace.Wrap(h.Handle, opts...))
+			lambda.Start(loadgen.Counted(c, stats, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	case fnChange:
 		var h *change.Handler
 		if h, err = change.New(ctx); err == nil {
-			lambda.Start(lambdatrace.Wrap(h.Handle, opts...))
+			lambda.Start(loadgen.Counted(c, stats, lambdatrace.Wrap(h.Handle, opts...)))
 		}
 	default:
 		err = fmt.Errorf("unknown function %q", name)

@@ -125,11 +125,7 @@ func loadOnce(ctx context.Context, o options, untraced bool, w io.Writer) (loadg
 	heap, mem := sampler.Stop()
 	m := loadgen.Measure{Result: res, Due: int(o.load.duration.Seconds() * float64(o.load.rate)), Segments: s.lambda.Segments(),
 		Relay: s.relay.Stats(), XRay: s.xray.Stats(), PeakHeap: heap, PeakMemory: mem}
-	// The orders functions do not report their exporters' counts: what
-	// they sent is counted from the relay on.
-	if m.Relay.Spans > m.Segments {
-		m.Exported = m.Relay.Spans - m.Segments
-	}
+	s.functionSpans(&m)
 	if err := wctx.Err(); err != nil {
 		return m, fmt.Errorf("%s: gave up waiting (%v): %d of %d queue messages handled", label, context.Cause(wctx), s.source.Delivered()+s.source.Failed(), posts.Load())
 	}

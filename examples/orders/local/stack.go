@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
@@ -36,6 +37,9 @@ type stack struct {
 	source *lambdasim.SQSSource
 	// relay, with stackConfig.relay, counts what the functions send.
 	relay *loadgen.Relay
+	// statsDir, with stackConfig.relay, holds the functions' span counts
+	// (loadgen.Counts, written to statsEnv's file).
+	statsDir string
 }
 
 // stackConfig says how to start the stack.
@@ -83,6 +87,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 			return nil, err
 		}
 		daemon = s.relay.Addr()
+		if s.statsDir, err = os.MkdirTemp("", "orders-local-"); err != nil {
+			return nil, err
+		}
 	}
 	s.lambda, err = lambdasim.New(lambdasim.Config{DaemonAddr: daemon, Region: awslocal.Region,
 		Account: awslocal.Account, Output: cfg.output, TracingOff: cfg.tracingOff})
@@ -98,6 +105,9 @@ func startStack(cfg stackConfig) (_ *stack, err error) {
 		p.Env = append(p.Env, s.aws.Env()...)
 		p.Env = append(p.Env, s.dd.Env()...)
 		p.Env = append(p.Env, "TABLE_NAME="+tableName, "QUEUE_URL="+s.aws.QueueURL(queueName))
+		if s.statsDir != "" {
+			p.Env = append(p.Env, statsEnv+"="+filepath.Join(s.statsDir, name))
+		}
 		if cfg.untraced {
 			p.Env = append(p.Env, "OTEL_SDK_DISABLED=true")
 		}
@@ -139,7 +149,16 @@ func (s *stack) close() error {
 	if s.dd != nil {
 		errs = append(errs, s.dd.Close())
 	}
+	if s.statsDir != "" {
+		errs = append(errs, os.RemoveAll(s.statsDir))
+	}
 	return errors.Join(errs...)
+}
+
+// functionSpans sums the functions' span counts (loadgen.Counts) and what
+// the Datadog agent stand-in received into m.
+func (s *stack) functionSpans(m *loadgen.Measure) {
+	loadgen.SumCounts(s.statsDir, []string{fnPost, fnRead, fnChange}, s.dd.Stats(), m)
 }
 
 // selfProcess starts this executable again as the function name.
