@@ -36,7 +36,7 @@ func coldStart(start time.Time) lambdatrace.Option {
 		}
 		tp := trace.SpanFromContext(ctx).TracerProvider()
 		pctx := trace.ContextWithSpanContext(ctx, inv.Span) // no parent: under the invocation span
-		if p := inv.Parent; p.IsValid() && p.TraceID() == inv.Span.TraceID() {
+		if p := datadogParent(inv.InvocationStart); p.IsValid() && p.TraceID() == inv.Span.TraceID() {
 			pctx = inheritDecision(trace.ContextWithRemoteSpanContext(ctx, p.WithTraceState(inv.Span.TraceState())))
 		}
 		_, s := tp.Tracer(ddtrace.OnlyScope).Start(pctx, ColdStartSpanName,

@@ -72,8 +72,8 @@ func (x *extension) end(ctx context.Context, inv lambdatrace.InvocationEnd) {
 	h.Set("lambda-runtime-aws-request-id", inv.RequestID)
 	h.Set("x-datadog-trace-id", strconv.FormatUint(low, 10))
 	h.Set("x-datadog-span-id", strconv.FormatUint(ddtrace.SpanID(inv.Span.SpanID()), 10))
-	if inv.Parent.IsValid() {
-		h.Set("x-datadog-parent-id", strconv.FormatUint(ddtrace.SpanID(inv.Parent.SpanID()), 10))
+	if p := datadogParent(inv.InvocationStart); p.IsValid() {
+		h.Set("x-datadog-parent-id", strconv.FormatUint(ddtrace.SpanID(p.SpanID()), 10))
 	}
 	h.Set("x-datadog-sampling-priority", priority(inv.Span))
 	h.Set("x-datadog-tags", "_dd.p.tid="+tid)

@@ -126,7 +126,7 @@ func startInferred(ctx context.Context, inv lambdatrace.InvocationEnd, spans []i
 	child := inv.Span.SpanID()
 	for i := n - 1; i >= 0; i-- {
 		s := &spans[i]
-		parent := inv.Parent
+		parent := datadogParent(inv.InvocationStart)
 		if !parent.IsValid() || parent.TraceID() != inv.Span.TraceID() {
 			parent = trace.NewSpanContext(trace.SpanContextConfig{TraceID: inv.Span.TraceID(), SpanID: child, Remote: true})
 		}

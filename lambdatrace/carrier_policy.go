@@ -37,9 +37,10 @@ func (r *Request) addRecord(f found, messageID string) {
 }
 
 // eventContext applies the parent policy to what the event carries: it
-// returns the context to start the invocation span in, the links and the
-// attributes that say where the parent came from.
-func (w *wrapper) eventContext(ctx context.Context, req *Request) (context.Context, []trace.Link, []attribute.KeyValue) {
+// returns the context to start the invocation span in, the links, the
+// attributes that say where the parent came from, and the event's context
+// itself (invalid if it carries none).
+func (w *wrapper) eventContext(ctx context.Context, req *Request) (context.Context, []trace.Link, []attribute.KeyValue, trace.SpanContext) {
 	links := req.Links
 	event, from := req.Parent, req.parentFrom
 	if req.Carrier != nil {
@@ -53,7 +54,7 @@ func (w *wrapper) eventContext(ctx context.Context, req *Request) (context.Conte
 		ctx = propagation.Baggage{}.Extract(ctx, req.Carrier)
 	}
 	if !event.IsValid() {
-		return ctx, links, nil
+		return ctx, links, nil, event
 	}
 	if from == "" {
 		from = "Request.Parent"
@@ -61,12 +62,12 @@ func (w *wrapper) eventContext(ctx context.Context, req *Request) (context.Conte
 	lambda := trace.SpanContextFromContext(ctx)
 	if w.cfg.eventParent && !lambda.IsSampled() {
 		ctx = trace.ContextWithRemoteSpanContext(ctx, event)
-		return ctx, withoutLink(links, event), []attribute.KeyValue{metadata.PropagationCarrierKey.String(from)}
+		return ctx, withoutLink(links, event), []attribute.KeyValue{metadata.PropagationCarrierKey.String(from)}, event
 	}
 	if lambda.Equal(event) || hasLink(links, event) {
-		return ctx, links, nil
+		return ctx, links, nil, event
 	}
-	return ctx, append(links, found{sc: event, carrier: from}.link("")), nil
+	return ctx, append(links, found{sc: event, carrier: from}.link("")), nil, event
 }
 
 func carrierIsHeaders(c propagation.TextMapCarrier) bool {

@@ -37,6 +37,11 @@ type InvocationStart struct {
 	// Parent is the invocation's parent from the trace header (the
 	// function's own segment); it may be invalid or unsampled.
 	Parent trace.SpanContext
+	// EventContext is the context the event carried (HTTP headers, message
+	// attributes, _datadog: see Request.Parent), invalid if none. By
+	// default it is a link of the invocation span; with WithEventParent it
+	// may be Parent.
+	EventContext trace.SpanContext
 	// Tracer is the wrapper's tracer.
 	Tracer trace.Tracer
 	// TracerProvider is the provider Tracer comes from, for hooks that

@@ -54,8 +54,8 @@ func (w *wrapper) start(ctx context.Context, event any) (context.Context, *invoc
 			metadata.AnnotationsKey.StringSlice([]string{"faas.coldstart"}))
 	}
 	req := w.extract(event)
-	ctx, links, from := w.eventContext(ctx, &req)
-	inv.info.Parent = trace.SpanContextFromContext(ctx)
+	ctx, links, from, carried := w.eventContext(ctx, &req)
+	inv.info.Parent, inv.info.EventContext = trace.SpanContextFromContext(ctx), carried
 	attrs = append(attrs, from...)
 	if req.Trigger == "" {
 		req.Trigger = "other"
