@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/otelxray/otelxray/examples/catalog/internal/catalog"
+	"github.com/otelxray/otelxray/examples/internal/tracecheck"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -13,16 +14,12 @@ type link struct{ trace, id string }
 
 // findings is what check learned about the demo's traces.
 type findings struct {
-	problems []string
+	tracecheck.Findings
 	// linkedFrom maps a (sub)segment to the traces of each consumer
 	// function linked to it.
 	linkedFrom map[link]map[string][]string
 	// traces are the ids of all traces, oldest first.
 	traces []string
-}
-
-func (f *findings) addf(format string, args ...any) {
-	f.problems = append(f.problems, fmt.Sprintf(format, args...))
 }
 
 // check verifies that the traces are connected as X-Ray shows them:
@@ -61,13 +58,13 @@ func check(s *stack, calls []call) findings {
 		}
 		switch name {
 		case fnInventory:
-			if f.oneTree("an inventory trace", t, fnInventory) {
+			if f.OneTree("an inventory trace", t, fnInventory) {
 				f.checkInventory(t)
 			}
 		case fnAnalytics:
-			f.oneTree("an analytics trace", t, fnAnalytics)
+			f.OneTree("an analytics trace", t, fnAnalytics)
 		default:
-			f.addf("trace %s: no call started it, and it is neither an inventory nor an analytics trace (roots %d)", id, len(t.Roots))
+			f.Addf("trace %s: no call started it, and it is neither an inventory nor an analytics trace (roots %d)", id, len(t.Roots))
 			continue
 		}
 		n := 0
@@ -82,14 +79,14 @@ func check(s *stack, calls []call) findings {
 			f.linkedFrom[l][name] = append(f.linkedFrom[l][name], id)
 		}
 		if n == 0 {
-			f.addf("the %s trace %s links to no other trace", name, id)
+			f.Addf("the %s trace %s links to no other trace", name, id)
 		}
 	}
 	for _, c := range calls {
 		t, ok := srv.Trace(c.root)
 		switch {
 		case !ok:
-			f.addf("%s %s: no trace %s", c.method, c.path, c.root)
+			f.Addf("%s %s: no trace %s", c.method, c.path, c.root)
 		case c.mutates():
 			f.checkChange(c, t)
 		default:
@@ -97,7 +94,7 @@ func check(s *stack, calls []call) findings {
 		}
 	}
 	f.checkCounts(s, calls)
-	f.checkDocuments(srv)
+	f.Documents(srv)
 	f.checkDatadog(s.dd, calls)
 	return f
 }
@@ -118,48 +115,9 @@ func (f *findings) checkCounts(s *stack, calls []call) {
 	counts, _ := s.eventCounts()
 	for typ, want := range map[string]int{catalog.ProductCreated: posts, catalog.ProductUpdated: puts, catalog.PriceCalculated: posts + puts} {
 		if int(counts[typ]) != want {
-			f.addf("metric %s{event_type:%s} = %v, want %d", "catalog.events", typ, counts[typ], want)
+			f.Addf("metric %s{event_type:%s} = %v, want %d", "catalog.events", typ, counts[typ], want)
 		}
 	}
-}
-
-func (f *findings) checkDocuments(srv *xraylocal.Server) {
-	st := srv.Stats()
-	for _, p := range srv.Problems() {
-		f.addf("invalid document: %s", p)
-	}
-	if n := st.Discarded + st.Rejected + st.Overflow + st.OverLimit; n > 0 {
-		f.addf("%d datagram(s) dropped, rejected or left out by xraylocal", n)
-	}
-}
-
-// oneTree reports whether t is a single tree rooted at the segment of the
-// function name, with its invocation, and nothing missing.
-func (f *findings) oneTree(what string, t *xraylocal.Trace, name string) bool {
-	if len(t.Roots) != 1 || t.Roots[0].Kind != "segment" || t.Roots[0].Name != name || t.Orphans > 0 {
-		var roots []string
-		for _, r := range t.Roots {
-			roots = append(roots, r.Kind+" "+r.Name)
-		}
-		f.addf("%s: trace %s has roots %v and %d orphan(s); want the %s segment alone", what, t.ID, roots, t.Orphans, name)
-		return false
-	}
-	if invocation(t.Roots[0], name) == nil {
-		f.addf("%s: trace %s: the %s segment has no invocation subsegment", what, t.ID, name)
-		return false
-	}
-	return true
-}
-
-// invocation returns lambdatrace's invocation subsegment under the
-// function segment s.
-func invocation(s *xraylocal.Span, name string) *xraylocal.Span {
-	for _, c := range s.Children {
-		if c.Kind == "subsegment" && c.Namespace == "" && c.Name == name {
-			return c
-		}
-	}
-	return nil
 }
 
 // calls counts the AWS calls of operation op in t, and the function
@@ -169,7 +127,7 @@ func count(t *xraylocal.Trace, op, name string) (ops []*xraylocal.Span, fns int)
 		switch {
 		case s.Namespace == "aws" && s.AWS["operation"] == op:
 			ops = append(ops, s)
-		case s.Kind == "segment" && s.Name == name && depth > 0 && invocation(s, name) != nil:
+		case s.Kind == "segment" && s.Name == name && depth > 0 && tracecheck.Invocation(s, name) != nil:
 			fns++
 		}
 		return true
@@ -179,15 +137,15 @@ func count(t *xraylocal.Trace, op, name string) (ops []*xraylocal.Span, fns int)
 
 func (f *findings) checkChange(c call, t *xraylocal.Trace) {
 	what := c.method + " " + c.path
-	if !f.oneTree(what, t, fnProduct) {
+	if !f.OneTree(what, t, fnProduct) {
 		return
 	}
 	if pubs, pricing := count(t, "Publish", fnPricing); len(pubs) != 1 || pricing != 1 {
-		f.addf("%s: trace %s has %d Publish call(s) and %d pricing segment(s) under them; want 1 and 1", what, t.ID, len(pubs), pricing)
+		f.Addf("%s: trace %s has %d Publish call(s) and %d pricing segment(s) under them; want 1 and 1", what, t.ID, len(pubs), pricing)
 	}
 	puts, _ := count(t, "PutEvents", "")
 	if len(puts) != 2 {
-		f.addf("%s: trace %s has %d PutEvents call(s); want 2 (product's analytics event, pricing's price)", what, t.ID, len(puts))
+		f.Addf("%s: trace %s has %d PutEvents call(s); want 2 (product's analytics event, pricing's price)", what, t.ID, len(puts))
 	}
 	inventory, analytics := 0, 0
 	for _, p := range puts {
@@ -195,7 +153,7 @@ func (f *findings) checkChange(c call, t *xraylocal.Trace) {
 		analytics += len(f.linkedFrom[link{t.ID, p.ID}][fnAnalytics])
 	}
 	if inventory != 1 || analytics != 2 {
-		f.addf("%s: the PutEvents calls of trace %s are linked from %d inventory and %d analytics trace(s); want 1 and 2", what, t.ID, inventory, analytics)
+		f.Addf("%s: the PutEvents calls of trace %s are linked from %d inventory and %d analytics trace(s); want 1 and 2", what, t.ID, inventory, analytics)
 	}
 }
 
@@ -210,16 +168,16 @@ func (f *findings) checkInventory(t *xraylocal.Trace) {
 		}
 	}
 	if starts, stock := count(t, "StartExecution", fnStock); len(starts) != max(messages, 1) || stock != len(starts) {
-		f.addf("inventory trace %s (%d message(s)) has %d StartExecution call(s) and %d stock segment(s) in it; want one each per message", t.ID, messages, len(starts), stock)
+		f.Addf("inventory trace %s (%d message(s)) has %d StartExecution call(s) and %d stock segment(s) in it; want one each per message", t.ID, messages, len(starts), stock)
 	}
 }
 
 func (f *findings) checkGet(c call, t *xraylocal.Trace) {
-	if !f.oneTree(c.method+" "+c.path, t, fnProduct) {
+	if !f.OneTree(c.method+" "+c.path, t, fnProduct) {
 		return
 	}
 	if gets, _ := count(t, "GetItem", ""); len(gets) != 1 {
-		f.addf("%s %s: trace %s has %d GetItem call(s); want 1", c.method, c.path, t.ID, len(gets))
+		f.Addf("%s %s: trace %s has %d GetItem call(s); want 1", c.method, c.path, t.ID, len(gets))
 	}
 }
 

@@ -36,7 +36,7 @@ func (f *findings) checkDatadog(dd *ddlocal.Server, calls []call) {
 					// of the batch (one link each).
 					starts, stock := len(childrenNamed(&tr, &s, "SFN.StartExecution")), len(functionSpans(&tr, fnStock))
 					if starts != max(len(s.Links), 1) || stock != starts {
-						f.addf("Datadog: inventory trace %s (%d message(s)) has %d SFN.StartExecution span(s) and %d stock invocation(s); want one each per message (Step Functions passes the trace on)",
+						f.Addf("Datadog: inventory trace %s (%d message(s)) has %d SFN.StartExecution span(s) and %d stock tracecheck.Invocation(s); want one each per message (Step Functions passes the trace on)",
 							tr.XRayTraceID(), len(s.Links), starts, stock)
 					}
 				}
@@ -53,33 +53,33 @@ func (f *findings) checkDatadog(dd *ddlocal.Server, calls []call) {
 		what := "Datadog: " + c.method + " " + c.path
 		tr, ok := dd.Trace(c.root)
 		if !ok {
-			f.addf("%s: no Datadog trace %s (the X-Ray trace's ID)", what, c.root)
+			f.Addf("%s: no Datadog trace %s (the X-Ray trace's ID)", what, c.root)
 			continue
 		}
 		product, pricing := functionSpans(&tr, fnProduct), functionSpans(&tr, fnPricing)
 		if len(product) != 1 || len(pricing) != 1 || len(childrenNamed(&tr, product[0], "SNS.Publish")) != 1 {
-			f.addf("%s: trace %s has %d product and %d pricing invocation(s); want one each, product with its SNS.Publish: product -> SNS -> pricing is not one trace", what, c.root, len(product), len(pricing))
+			f.Addf("%s: trace %s has %d product and %d pricing tracecheck.Invocation(s); want one each, product with its SNS.Publish: product -> SNS -> pricing is not one trace", what, c.root, len(product), len(pricing))
 			continue
 		}
 		if n := len(functionSpans(&tr, fnAnalytics)); n > 0 {
-			f.addf("%s: trace %s holds %d analytics invocation(s); want them linked, in traces of their own", what, c.root, n)
+			f.Addf("%s: trace %s holds %d analytics tracecheck.Invocation(s); want them linked, in traces of their own", what, c.root, n)
 		}
 		ownPuts, pricingPuts := childrenNamed(&tr, product[0], putEvents), childrenNamed(&tr, pricing[0], putEvents)
 		if len(ownPuts) != 1 || len(pricingPuts) != 1 {
-			f.addf("%s: trace %s has %d PutEvents under product and %d under pricing; want 1 and 1", what, c.root, len(ownPuts), len(pricingPuts))
+			f.Addf("%s: trace %s has %d PutEvents under product and %d under pricing; want 1 and 1", what, c.root, len(ownPuts), len(pricingPuts))
 			continue
 		}
 		inv, an := occurrences(linked[pricingPuts[0].SpanID], fnInventory), occurrences(linked[pricingPuts[0].SpanID], fnAnalytics)+occurrences(linked[ownPuts[0].SpanID], fnAnalytics)
 		if inv != 1 || an != 2 {
-			f.addf("%s: the PutEvents spans of trace %s are linked from %d inventory and %d analytics invocation(s); want 1 (to pricing's) and 2 (one each)", what, c.root, inv, an)
+			f.Addf("%s: the PutEvents spans of trace %s are linked from %d inventory and %d analytics tracecheck.Invocation(s); want 1 (to pricing's) and 2 (one each)", what, c.root, inv, an)
 		}
 	}
 	st := dd.Stats()
 	if st.BadPayloads > 0 || st.BadLines > 0 {
-		f.addf("Datadog: the stand-in could not read %d trace payload(s) and %d metric line(s); the last: %s", st.BadPayloads, st.BadLines, st.LastError)
+		f.Addf("Datadog: the stand-in could not read %d trace payload(s) and %d metric line(s); the last: %s", st.BadPayloads, st.BadLines, st.LastError)
 	}
 	if st.DroppedSpans > 0 || st.DroppedMetrics > 0 {
-		f.addf("Datadog: the stand-in dropped %d span(s) and %d metric value(s) over its limits", st.DroppedSpans, st.DroppedMetrics)
+		f.Addf("Datadog: the stand-in dropped %d span(s) and %d metric value(s) over its limits", st.DroppedSpans, st.DroppedMetrics)
 	}
 }
 

@@ -28,7 +28,7 @@ func TestCheckDatadogMissing(t *testing.T) {
 	} {
 		var f findings
 		f.checkDatadog(dd, tc.calls)
-		got := strings.Join(f.problems, "; ")
+		got := strings.Join(f.Problems, "; ")
 		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
 			t.Errorf("%s: problems %q, want %q", tc.name, got, tc.want)
 		}
@@ -40,7 +40,7 @@ func TestCheckDatadogMissing(t *testing.T) {
 	resp.Body.Close()
 	var f findings
 	f.checkDatadog(dd, nil)
-	if got := strings.Join(f.problems, "; "); !strings.Contains(got, "could not read 1 trace payload(s)") {
+	if got := strings.Join(f.Problems, "; "); !strings.Contains(got, "could not read 1 trace payload(s)") {
 		t.Errorf("after a bad payload: problems %q, want the payload named", got)
 	}
 }

@@ -22,7 +22,7 @@ const postEvery = 5
 // Datadog stand-in), failed request, or Datadog payload or metric line the
 // stand-in could not read.
 func loadTest(ctx context.Context, o options, w io.Writer) error {
-	fmt.Fprintf(w, "load test: %v at %d requests/s (1 in %d a POST), tracing on, then off\n", o.load, o.rate, postEvery)
+	fmt.Fprintf(w, "load test: %v at %d requests/s (1 in %d a POST), tracing on, then off\n", o.load.Duration, o.load.Rate, postEvery)
 	on, err := loadOnce(ctx, o, false, w)
 	if err != nil {
 		return err
@@ -31,7 +31,7 @@ func loadTest(ctx context.Context, o options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nload: go -C examples run ./catalog/local -load %v -rate %d\n\n", o.load, o.rate)
+	fmt.Fprintf(w, "\nload: go -C examples run ./catalog/local -load %v -rate %d\n\n", o.load.Duration, o.load.Rate)
 	loadgen.WriteTable(w, on, off)
 	var problems []string
 	for _, m := range []struct {
@@ -66,7 +66,7 @@ func loadOnce(ctx context.Context, o options, untraced bool, w io.Writer) (loadg
 	var posts atomic.Int64
 	posts.Add(1)
 	sampler := loadgen.Sample(s.xray)
-	res, err := loadgen.Run(ctx, loadgen.Config{Duration: o.load, Rate: o.rate, Target: s.api.URL(),
+	res, err := loadgen.Run(ctx, loadgen.Config{Duration: o.load.Duration, Rate: o.load.Rate, Target: s.api.URL(),
 		Do: func(ctx context.Context, i int) error {
 			if i%postEvery == 0 {
 				p := products[i%len(products)]
@@ -90,7 +90,7 @@ func loadOnce(ctx context.Context, o options, untraced bool, w io.Writer) (loadg
 	waitErr := waitFor(wctx, s, int(posts.Load()), nil, func() bool { return true })
 	loadgen.Settle(wctx, s.relay, s.xray)
 	heap, mem := sampler.Stop()
-	m := loadgen.Measure{Result: res, Due: int(o.load.Seconds() * float64(o.rate)), Segments: s.lambda.Segments(),
+	m := loadgen.Measure{Result: res, Due: o.load.Due(), Segments: s.lambda.Segments(),
 		Relay: s.relay.Stats(), XRay: s.xray.Stats(), PeakHeap: heap, PeakMemory: mem}
 	s.functionSpans(&m)
 	{

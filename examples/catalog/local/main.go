@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/examples/internal/cli"
-	"github.com/otelxray/otelxray/examples/internal/loadgen"
 )
 
 func main() {
@@ -41,8 +40,7 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.StringVar(&o.httpAddr, "http", "127.0.0.1:2001", "`address` of the web UI with --serve (port 0: any free port)")
 	fs.IntVar(&o.posts, "posts", 3, "`number` of products to POST (at least 1)")
 	fs.DurationVar(&o.timeout, "timeout", 60*time.Second, "longest wait for the traces; the demo fails when it runs out")
-	fs.DurationVar(&o.load, "load", 0, "run the load test for this `duration` (at most 10m), tracing on then off, instead of the demo")
-	fs.IntVar(&o.rate, "rate", 100, "the load test's requests per second (1 to 2000)")
+	o.load.Register(fs)
 	tracing := ""
 	fs.StringVar(&tracing, "active-tracing", "both", "Lambda's active `tracing`: on (Sampled=1), off (Sampled=0: X-Ray gets nothing, Datadog everything), or both, one run each")
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
@@ -58,16 +56,13 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 		return o, verbose, false, cli.Usagef(fs, "-posts %d: the demo needs at least 1 product to POST", o.posts)
 	case o.timeout <= 0:
 		return o, verbose, false, cli.Usagef(fs, "-timeout %v: want a positive duration, like 60s", o.timeout)
-	case o.load < 0 || o.load > loadgen.MaxDuration:
-		return o, verbose, false, cli.Usagef(fs, "-load %v: want a duration up to %v", o.load, loadgen.MaxDuration)
-	case o.rate < 1 || o.rate > loadgen.MaxRate:
-		return o, verbose, false, cli.Usagef(fs, "-rate %d: want 1 to %d requests a second", o.rate, loadgen.MaxRate)
-	case o.load > 0 && o.serve:
-		return o, verbose, false, cli.Usagef(fs, "-load and -serve: pick one")
 	case tracing != "on" && tracing != "off" && tracing != "both":
 		return o, verbose, false, cli.Usagef(fs, "-active-tracing %q: want on, off or both", tracing)
 	}
-	o.runs = runsOf(tracing, o.serve)
+	if msg := o.load.Check(o.serve); msg != "" {
+		return o, verbose, false, cli.Usagef(fs, "%s", msg)
+	}
+	o.runs = cli.TracingRuns(tracing, o.serve)
 	return o, verbose, true, cli.OK
 }
 
@@ -78,19 +73,19 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	o.process, o.progress = selfProcess, stderr
-	tail := &tailBuffer{max: 16 << 10}
+	tail := cli.NewTail(16 << 10)
 	o.functionOutput = tail
 	if verbose {
 		o.functionOutput = stderr
 	}
 	var err error
-	if o.load > 0 {
+	if o.load.Duration > 0 {
 		err = loadTest(ctx, o, stdout)
 	} else {
 		err = runAll(ctx, o, stdout)
 	}
 	if err != nil {
-		if b := tail.bytes(); len(b) > 0 {
+		if b := tail.Bytes(); len(b) > 0 {
 			fmt.Fprintf(stderr, "the functions' output (the end):\n%s", b)
 		}
 		fmt.Fprintln(stderr, "catalog demo:", err)

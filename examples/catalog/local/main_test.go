@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 )
 
 func TestMain(m *testing.M) {
@@ -81,28 +81,13 @@ func TestCatalogDemoTracingOff(t *testing.T) {
 	}
 }
 
-// TestRunsOf: -active-tracing's values, and --serve's one run.
-func TestRunsOf(t *testing.T) {
-	for _, tc := range []struct {
-		tracing string
-		serve   bool
-		want    string
-	}{
-		{"both", false, "[false true]"}, {"on", false, "[false]"}, {"off", false, "[true]"}, {"both", true, "[false]"}, {"off", true, "[true]"},
-	} {
-		if got := fmt.Sprint(runsOf(tc.tracing, tc.serve)); got != tc.want {
-			t.Errorf("runsOf(%q, %v) = %s, want %s", tc.tracing, tc.serve, got, tc.want)
-		}
-	}
-}
-
 // TestShortLoad runs the load test briefly: it must pass with no invalid
 // document and no unexplained loss (no timing is checked).
 func TestShortLoad(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	var out, fnOut bytes.Buffer
-	err := loadTest(ctx, options{load: time.Second, rate: 10, timeout: 3 * time.Minute, process: testProcess, functionOutput: &fnOut}, &out)
+	err := loadTest(ctx, options{load: loadgen.Flags{Duration: time.Second, Rate: 10}, timeout: 3 * time.Minute, process: testProcess, functionOutput: &fnOut}, &out)
 	t.Logf("load output:\n%s", out.String())
 	if err != nil {
 		t.Logf("functions' output:\n%s", fnOut.String())

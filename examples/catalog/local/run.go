@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 )
 
 // errNotConnected is returned when the traces are not as X-Ray or Datadog
@@ -20,9 +21,8 @@ type options struct {
 	httpAddr string
 	posts    int
 	timeout  time.Duration
-	// load and rate, when load > 0, run the load test instead.
-	load time.Duration
-	rate int
+	// load, when its Duration > 0, runs the load test instead.
+	load loadgen.Flags
 	// tracingOff runs the functions with Lambda's active tracing off
 	// (runOff); runs are its values, one run each (runAll).
 	tracingOff bool
@@ -82,22 +82,22 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	var f findings
 	waitErr := waitFor(wctx, s, mutations, o.progress, func() bool {
 		f = check(s, calls)
-		return len(f.problems) == 0
+		return len(f.Problems) == 0
 	})
 	f = check(s, calls)
 	report(w, s.xray, calls, f)
 	reportDatadog(w, s.dd)
 	res := &result{calls: calls, findings: f}
-	if len(f.problems) > 0 {
+	if len(f.Problems) > 0 {
 		fmt.Fprintf(w, "\nNOT CONNECTED as X-Ray or Datadog would show them:\n")
-		for _, p := range f.problems {
+		for _, p := range f.Problems {
 			fmt.Fprintf(w, "  - %s\n", p)
 		}
 	}
 	switch {
 	case waitErr != nil:
 		return res, waitErr
-	case len(f.problems) > 0:
+	case len(f.Problems) > 0:
 		return res, errNotConnected
 	}
 	counts, _ := s.eventCounts()

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/otelxray/otelxray/examples/internal/cli"
 )
 
 // errDatadogView is returned when the run with active tracing off is not as
@@ -18,7 +20,7 @@ var errDatadogView = errors.New("with active tracing off, X-Ray must get nothing
 func checkOff(s *stack, calls []call) findings {
 	var f findings
 	if st := s.xray.Stats(); st.Datagrams > 0 {
-		f.addf("xraylocal received %d datagram(s), want none (every invocation said Sampled=0)", st.Datagrams)
+		f.Addf("xraylocal received %d datagram(s), want none (every invocation said Sampled=0)", st.Datagrams)
 	}
 	f.checkCounts(s, calls)
 	f.checkDatadog(s.dd, calls)
@@ -31,22 +33,22 @@ func runOff(ctx context.Context, s *stack, calls []call, mutations int, progress
 	var f findings
 	waitErr := waitFor(ctx, s, mutations, progress, func() bool {
 		f = checkOff(s, calls)
-		return len(f.problems) == 0
+		return len(f.Problems) == 0
 	})
 	f = checkOff(s, calls)
 	fmt.Fprintf(w, "\nxraylocal received %d datagrams with active tracing off\n", s.xray.Stats().Datagrams)
 	reportDatadog(w, s.dd)
 	res := &result{calls: calls, findings: f}
-	if len(f.problems) > 0 {
+	if len(f.Problems) > 0 {
 		fmt.Fprintf(w, "\nNOT AS EXPECTED with active tracing off:\n")
-		for _, p := range f.problems {
+		for _, p := range f.Problems {
 			fmt.Fprintf(w, "  - %s\n", p)
 		}
 	}
 	switch {
 	case waitErr != nil:
 		return res, waitErr
-	case len(f.problems) > 0:
+	case len(f.Problems) > 0:
 		return res, errDatadogView
 	}
 	counts, _ := s.eventCounts()
@@ -55,29 +57,11 @@ func runOff(ctx context.Context, s *stack, calls []call, mutations int, progress
 	return res, nil
 }
 
-// runsOf turns -active-tracing into the runs' tracingOff values: both is
-// on, then off (with --serve, on only: the first run keeps serving).
-func runsOf(tracing string, serve bool) []bool {
-	switch {
-	case tracing == "off":
-		return []bool{true}
-	case tracing == "on", serve:
-		return []bool{false}
-	}
-	return []bool{false, true}
-}
-
 // runAll runs the demo once per o.runs, and fails if any run did.
 func runAll(ctx context.Context, o options, w io.Writer) error {
-	var errs []error
-	for i, off := range o.runs {
-		if i > 0 {
-			fmt.Fprintf(w, "\n\n=== again, with Lambda's active tracing off\n")
-		}
+	return cli.EachRun(w, o.runs, func(off bool) error {
 		o.tracingOff = off
-		if _, err := run(ctx, o, w); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+		_, err := run(ctx, o, w)
+		return err
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/otelxray/otelxray/examples/internal/tracecheck"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -14,8 +15,7 @@ type link struct{ trace, id string }
 
 // findings is what check learned about the traces of the demo's calls.
 type findings struct {
-	// problems says what is not as X-Ray would show it; empty when all is.
-	problems []string
+	tracecheck.Findings
 	// links maps a SendMessage subsegment (its trace and id) to the
 	// handle-change traces linked to it.
 	links map[link][]string
@@ -50,12 +50,12 @@ func check(srv *xraylocal.Server, calls []call) findings {
 		if !ok || ofCalls[id] {
 			continue
 		}
-		if !f.oneTree("a trace no call started (want "+fnChange+"'s)", t, fnChange) {
+		if !f.OneTree("a trace no call started (want "+fnChange+"'s)", t, fnChange) {
 			continue
 		}
 		links := documentLinks(t)
 		if len(links) == 0 {
-			f.addf("the %s trace %s links to no producer", fnChange, id)
+			f.Addf("the %s trace %s links to no producer", fnChange, id)
 		}
 		for _, l := range links {
 			f.links[l] = append(f.links[l], id)
@@ -65,86 +65,47 @@ func check(srv *xraylocal.Server, calls []call) findings {
 		t, ok := srv.Trace(c.root)
 		switch {
 		case !ok:
-			f.addf("%s %s: no trace %s", c.method, c.path, c.root)
+			f.Addf("%s %s: no trace %s", c.method, c.path, c.root)
 		case c.method == http.MethodPost:
 			f.checkPost(c, t)
 		default:
 			f.checkGet(c, t)
 		}
 	}
-	st := srv.Stats()
-	for _, p := range srv.Problems() {
-		f.addf("invalid document: %s", p)
-	}
-	if n := st.Discarded + st.Rejected + st.Overflow + st.OverLimit; n > 0 {
-		f.addf("%d datagram(s) dropped, rejected or left out by xraylocal", n)
-	}
+	f.Documents(srv)
 	return f
-}
-
-func (f *findings) addf(format string, args ...any) {
-	f.problems = append(f.problems, fmt.Sprintf(format, args...))
-}
-
-// oneTree reports whether t is a single tree rooted at the segment of the
-// function name, with nothing missing.
-func (f *findings) oneTree(what string, t *xraylocal.Trace, name string) bool {
-	if len(t.Roots) != 1 || t.Roots[0].Kind != "segment" || t.Roots[0].Name != name || t.Orphans > 0 {
-		var roots []string
-		for _, r := range t.Roots {
-			roots = append(roots, r.Kind+" "+r.Name)
-		}
-		f.addf("%s: trace %s has roots %v and %d orphan(s); want the %s segment alone", what, t.ID, roots, t.Orphans, name)
-		return false
-	}
-	if invocation(t.Roots[0], name) == nil {
-		f.addf("%s: trace %s: the %s segment has no invocation subsegment", what, t.ID, name)
-		return false
-	}
-	return true
-}
-
-// invocation returns the function's invocation subsegment (lambdatrace's)
-// under its function segment s.
-func invocation(s *xraylocal.Span, name string) *xraylocal.Span {
-	for _, c := range s.Children {
-		if c.Kind == "subsegment" && c.Namespace == "" && c.Name == name {
-			return c
-		}
-	}
-	return nil
 }
 
 func (f *findings) checkPost(c call, t *xraylocal.Trace) {
 	if c.contextTrace != t.ID {
-		f.addf("POST %s: read served the order context in trace %q, not in post's trace %s", c.path, c.contextTrace, t.ID)
+		f.Addf("POST %s: read served the order context in trace %q, not in post's trace %s", c.path, c.contextTrace, t.ID)
 	}
-	if !f.oneTree(c.method+" "+c.path, t, fnPost) {
+	if !f.OneTree(c.method+" "+c.path, t, fnPost) {
 		return
 	}
 	var readUnderPost, sends int
 	t.Walk(func(s *xraylocal.Span, depth int) bool {
 		switch {
-		case s.Kind == "segment" && s.Name == fnRead && depth > 0 && invocation(s, fnRead) != nil:
+		case s.Kind == "segment" && s.Name == fnRead && depth > 0 && tracecheck.Invocation(s, fnRead) != nil:
 			readUnderPost++
 		case s.Namespace == "aws" && s.AWS["operation"] == "SendMessage" && strings.HasSuffix(fmt.Sprint(s.AWS["queue_url"]), "/"+queueName):
 			sends++
 			if len(f.links[link{t.ID, s.ID}]) == 0 {
-				f.addf("POST %s: the SendMessage %s of trace %s is linked from no %s invocation", c.path, s.ID, t.ID, fnChange)
+				f.Addf("POST %s: the SendMessage %s of trace %s is linked from no %s invocation", c.path, s.ID, t.ID, fnChange)
 			}
 		}
 		return true
 	})
 	if readUnderPost != 1 {
-		f.addf("POST %s: trace %s has %d read segment(s) with their invocation under post; want 1", c.path, t.ID, readUnderPost)
+		f.Addf("POST %s: trace %s has %d read segment(s) with their invocation under post; want 1", c.path, t.ID, readUnderPost)
 	}
 	if sends != 1 {
-		f.addf("POST %s: trace %s has %d SendMessage call(s) to %s; want 1", c.path, t.ID, sends, queueName)
+		f.Addf("POST %s: trace %s has %d SendMessage call(s) to %s; want 1", c.path, t.ID, sends, queueName)
 	}
 }
 
 func (f *findings) checkGet(c call, t *xraylocal.Trace) {
-	if !f.oneTree(c.method+" "+c.path, t, fnRead) {
+	if !f.OneTree(c.method+" "+c.path, t, fnRead) {
 		return
 	}
 	gets := 0
@@ -155,7 +116,7 @@ func (f *findings) checkGet(c call, t *xraylocal.Trace) {
 		return true
 	})
 	if gets != 1 {
-		f.addf("GET %s: trace %s has %d GetItem call(s) on %s; want 1", c.path, t.ID, gets, tableName)
+		f.Addf("GET %s: trace %s has %d GetItem call(s) on %s; want 1", c.path, t.ID, gets, tableName)
 	}
 }
 

@@ -37,20 +37,3 @@ func TestOrdersDemoDatadog(t *testing.T) {
 		})
 	}
 }
-
-func TestRunsOf(t *testing.T) {
-	for _, tt := range []struct {
-		tracing string
-		serve   bool
-		want    []bool
-	}{
-		{"both", false, []bool{false, true}},
-		{"both", true, []bool{false}},
-		{"on", false, []bool{false}},
-		{"off", false, []bool{true}},
-	} {
-		if got := runsOf(tt.tracing, tt.serve); len(got) != len(tt.want) || got[0] != tt.want[0] {
-			t.Errorf("runsOf(%q, %v) = %v, want %v", tt.tracing, tt.serve, got, tt.want)
-		}
-	}
-}

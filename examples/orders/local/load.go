@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,37 +15,13 @@ import (
 	"github.com/otelxray/otelxray/examples/orders/internal/order"
 )
 
-// loadFlag is the load test's flags.
-type loadFlag struct {
-	duration time.Duration
-	rate     int
-}
-
-func loadFlags(fs *flag.FlagSet, o *options) {
-	fs.DurationVar(&o.load.duration, "load", 0, "run the load test for this `duration` (at most 10m), tracing on then off, instead of the demo")
-	fs.IntVar(&o.load.rate, "rate", 100, "the load test's requests per second (1 to 2000)")
-}
-
-// check returns what is wrong with the flags, or "".
-func (l loadFlag) check(serve bool) string {
-	switch {
-	case l.duration < 0 || l.duration > loadgen.MaxDuration:
-		return fmt.Sprintf("-load %v: want a duration up to %v", l.duration, loadgen.MaxDuration)
-	case l.rate < 1 || l.rate > loadgen.MaxRate:
-		return fmt.Sprintf("-rate %d: want 1 to %d requests a second", l.rate, loadgen.MaxRate)
-	case l.duration > 0 && serve:
-		return "-load and -serve: pick one"
-	}
-	return ""
-}
-
 // postEvery makes one load request in this many a POST; the others GET.
 const postEvery = 5
 
 // loadTest runs the load with tracing on, then off, and prints the table;
 // it fails on any invalid document, unexplained loss or failed request.
 func loadTest(ctx context.Context, o options, w io.Writer) error {
-	fmt.Fprintf(w, "load test: %v at %d requests/s (1 in %d a POST), tracing on, then off\n", o.load.duration, o.load.rate, postEvery)
+	fmt.Fprintf(w, "load test: %v at %d requests/s (1 in %d a POST), tracing on, then off\n", o.load.Duration, o.load.Rate, postEvery)
 	var ms [2]loadgen.Measure
 	for i, untraced := range []bool{false, true} {
 		m, err := loadOnce(ctx, o, untraced, w)
@@ -55,7 +30,7 @@ func loadTest(ctx context.Context, o options, w io.Writer) error {
 		}
 		ms[i] = m
 	}
-	fmt.Fprintf(w, "\nload: go -C examples run ./orders/local -load %v -rate %d\n\n", o.load.duration, o.load.rate)
+	fmt.Fprintf(w, "\nload: go -C examples run ./orders/local -load %v -rate %d\n\n", o.load.Duration, o.load.Rate)
 	loadgen.WriteTable(w, ms[0], ms[1])
 	var problems []string
 	for i, label := range []string{"tracing on", "tracing off"} {
@@ -92,7 +67,7 @@ func loadOnce(ctx context.Context, o options, untraced bool, w io.Writer) (loadg
 	var posts atomic.Int64
 	posts.Add(1)
 	sampler := loadgen.Sample(s.xray)
-	res, err := loadgen.Run(ctx, loadgen.Config{Duration: o.load.duration, Rate: o.load.rate, Target: s.api.URL(),
+	res, err := loadgen.Run(ctx, loadgen.Config{Duration: o.load.Duration, Rate: o.load.Rate, Target: s.api.URL(),
 		Do: func(ctx context.Context, i int) error {
 			method, path, want, b := http.MethodGet, "/orders/"+created.Order.ID, http.StatusOK, ""
 			if i%postEvery == 0 {
@@ -123,7 +98,7 @@ func loadOnce(ctx context.Context, o options, untraced bool, w io.Writer) (loadg
 	}
 	loadgen.Settle(wctx, s.relay, s.xray)
 	heap, mem := sampler.Stop()
-	m := loadgen.Measure{Result: res, Due: int(o.load.duration.Seconds() * float64(o.load.rate)), Segments: s.lambda.Segments(),
+	m := loadgen.Measure{Result: res, Due: o.load.Due(), Segments: s.lambda.Segments(),
 		Relay: s.relay.Stats(), XRay: s.xray.Stats(), PeakHeap: heap, PeakMemory: mem}
 	s.functionSpans(&m)
 	if err := wctx.Err(); err != nil {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 )
 
 func TestLoadFlags(t *testing.T) {
@@ -30,7 +32,7 @@ func TestShortLoad(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	var out bytes.Buffer
-	err := loadTest(ctx, options{load: loadFlag{duration: time.Second, rate: 10}, timeout: 3 * time.Minute, process: testProcess}, &out)
+	err := loadTest(ctx, options{load: loadgen.Flags{Duration: time.Second, Rate: 10}, timeout: 3 * time.Minute, process: testProcess}, &out)
 	t.Logf("load output:\n%s", out.String())
 	if err != nil {
 		t.Fatal(err)

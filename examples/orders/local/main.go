@@ -50,7 +50,7 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	fs.IntVar(&o.posts, "posts", 3, "`number` of orders to POST (at least 1)")
 	fs.DurationVar(&o.timeout, "timeout", 25*time.Second, "longest wait for the traces; the demo fails when it runs out")
 	fs.StringVar(&o.format, "format", "segments", "the functions' wire `format` to xraylocal: segments (X-Ray documents) or otlp (T1S, as AWS's OpenTelemetry exporters send)")
-	loadFlags(fs, &o)
+	o.load.Register(fs)
 	fs.StringVar(&tracing, "active-tracing", "both", "Lambda's active `tracing`: on (Sampled=1), off (Sampled=0: X-Ray gets nothing), or both, one run each")
 	fs.BoolVar(&verbose, "v", false, "show the functions' output")
 	fs.Usage = func() {
@@ -70,10 +70,10 @@ func parse(args []string, stderr io.Writer) (o options, verbose, ok bool, code i
 	case o.timeout <= 0:
 		return o, verbose, false, cli.Usagef(fs, "-timeout %v: want a positive duration, like 25s", o.timeout)
 	}
-	if msg := o.load.check(o.serve); msg != "" {
+	if msg := o.load.Check(o.serve); msg != "" {
 		return o, verbose, false, cli.Usagef(fs, "%s", msg)
 	}
-	o.runs = runsOf(tracing, o.serve)
+	o.runs = cli.TracingRuns(tracing, o.serve)
 	return o, verbose, true, cli.OK
 }
 
@@ -92,19 +92,19 @@ func command(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if f, isFile := stderr.(*os.File); isFile {
 		o.tty = isTerminal(f)
 	}
-	tail := &tailBuffer{max: 16 << 10}
+	tail := cli.NewTail(16 << 10)
 	o.functionOutput = tail
 	if verbose {
 		o.functionOutput = stderr
 	}
 	var err error
-	if o.load.duration > 0 {
+	if o.load.Duration > 0 {
 		err = loadTest(ctx, o, stdout)
 	} else {
 		err = runAll(ctx, o, stdout)
 	}
 	if err != nil {
-		if b := tail.bytes(); len(b) > 0 {
+		if b := tail.Bytes(); len(b) > 0 {
 			fmt.Fprintf(stderr, "the functions' output (the end):\n%s", b)
 		}
 		fmt.Fprintln(stderr, "orders demo:", err)

@@ -114,7 +114,7 @@ func TestOrdersDemoOTLP(t *testing.T) {
 	if res.formats["otlp"] == 0 || res.formats["segments"] != 0 {
 		t.Errorf("traces by format: %v, want all otlp", res.formats)
 	}
-	if len(res.findings.problems) > 0 {
-		t.Errorf("problems: %v", res.findings.problems)
+	if len(res.findings.Problems) > 0 {
+		t.Errorf("problems: %v", res.findings.Problems)
 	}
 }

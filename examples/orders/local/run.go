@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/otelxray/otelxray/examples/internal/lambdasim"
+	"github.com/otelxray/otelxray/examples/internal/loadgen"
 	"github.com/otelxray/otelxray/xraylocal"
 )
 
@@ -31,7 +32,7 @@ type options struct {
 	// (OTEL_XRAY_UDP_FORMAT); empty: the exporter's default.
 	format string
 	// load, when its duration is set, runs the load test instead.
-	load loadFlag
+	load loadgen.Flags
 	// process starts a function's process (see stackConfig).
 	process func(name string) (lambdasim.Process, error)
 	// progress receives the status line while waiting (tty: rewritten in
@@ -97,20 +98,20 @@ func run(ctx context.Context, o options, w io.Writer) (*result, error) {
 	reportDatadog(w, s.dd)
 	res := &result{serviceMap: s.xray.ServiceMap(), calls: calls, findings: f, formats: map[string]int{},
 		datadog: checkDatadog(s.dd, calls, o.posts), ddChecked: true}
-	f.problems = append(f.problems, res.datadog.problems...)
+	f.Problems = append(f.Problems, res.datadog.problems...)
 	for _, t := range s.xray.Traces("") {
 		res.formats[t.Format]++
 	}
-	if len(f.problems) > 0 {
+	if len(f.Problems) > 0 {
 		fmt.Fprintf(w, "\nNOT CONNECTED as X-Ray would show them:\n")
-		for _, p := range f.problems {
+		for _, p := range f.Problems {
 			fmt.Fprintf(w, "  - %s\n", p)
 		}
 	}
 	switch {
 	case waitErr != nil:
 		return res, waitErr
-	case len(f.problems) > 0:
+	case len(f.Problems) > 0:
 		return res, errNotConnected
 	}
 	st := s.xray.Stats()

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/otelxray/otelxray/examples/internal/cli"
 )
 
 // errDatadogView is returned when the run with active tracing off is not as
@@ -47,29 +49,11 @@ func runOff(ctx context.Context, o options, s *stack, calls []call, w io.Writer)
 	return res, nil
 }
 
-// runsOf turns -active-tracing into the runs: both is on, then off (with
-// --serve, on only: the first run keeps serving).
-func runsOf(tracing string, serve bool) []bool {
-	switch {
-	case tracing == "off":
-		return []bool{true}
-	case tracing == "on", serve:
-		return []bool{false}
-	}
-	return []bool{false, true}
-}
-
 // runAll runs the demo once per o.runs, and fails if any run did.
 func runAll(ctx context.Context, o options, w io.Writer) error {
-	var errs []error
-	for i, off := range o.runs {
-		if i > 0 {
-			fmt.Fprintf(w, "\n\n=== again, with Lambda's active tracing off\n")
-		}
+	return cli.EachRun(w, o.runs, func(off bool) error {
 		o.tracingOff = off
-		if _, err := run(ctx, o, w); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+		_, err := run(ctx, o, w)
+		return err
+	})
 }

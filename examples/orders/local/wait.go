@@ -76,7 +76,7 @@ func waitForTraces(ctx context.Context, s *stack, calls []call, posts int, p *pr
 		}
 		if consumed >= posts && complete == len(traces) {
 			f = check(s.xray, calls)
-			if len(f.problems) == 0 || time.Since(changed) > stable {
+			if len(f.Problems) == 0 || time.Since(changed) > stable {
 				p.done("all arrived: " + counts)
 				return f, nil
 			}
