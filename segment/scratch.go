@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"github.com/otelxray/otelxray/internal/attrcache"
 	"github.com/otelxray/otelxray/internal/scrub"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -23,17 +24,10 @@ type Scratch struct {
 	nss   []Namespace
 
 	keys  map[string]string // annotation key -> sanitized key
-	creds map[string]bool   // attribute key -> scrub.CredentialKey
-	lists [4]indexedList
-	next  int // the lists entry replaced on the next miss
+	creds attrcache.Credentials
+	lists attrcache.Lists // aws.xray.annotations values
 
 	oneShot bool // for a single document: no caches
-}
-
-// indexedList is one aws.xray.annotations value and its strings.
-type indexedList struct {
-	v  attribute.Value
-	ss []string
 }
 
 // maxCachedKeys bounds each key cache: spans with hostile, ever-changing
@@ -135,34 +129,14 @@ func (s *Scratch) credentialKey(k string) bool {
 	if s == nil || s.oneShot {
 		return scrub.CredentialKey(k)
 	}
-	if v, ok := s.creds[k]; ok {
-		return v
-	}
-	v := scrub.CredentialKey(k)
-	if len(s.creds) < maxCachedKeys {
-		if s.creds == nil {
-			s.creds = make(map[string]bool)
-		}
-		s.creds[k] = v
-	}
-	return v
+	return s.creds.Is(k)
 }
 
-// stringSlice returns the strings of v, a STRINGSLICE value. Reading them
-// copies them, so the lists seen last are compared first; the result must
-// not be modified.
+// stringSlice returns the strings of v, a STRINGSLICE value, remembering
+// the lists seen last; the result must not be modified.
 func (s *Scratch) stringSlice(v attribute.Value) []string {
-	if s == nil || s.oneShot || v.Type() != attribute.STRINGSLICE {
+	if s == nil || s.oneShot {
 		return v.AsStringSlice()
 	}
-	for i := range s.lists {
-		// Values of type STRINGSLICE hold comparable arrays of strings.
-		if l := &s.lists[i]; l.ss != nil && l.v == v {
-			return l.ss
-		}
-	}
-	ss := v.AsStringSlice()
-	s.lists[s.next] = indexedList{v: v, ss: ss}
-	s.next = (s.next + 1) % len(s.lists)
-	return ss
+	return s.lists.Strings(v)
 }
