@@ -73,7 +73,9 @@ func (s spanMiddleware) HandleSerialize(ctx context.Context, in middleware.Seria
 		return next.HandleSerialize(ctx, in)
 	}
 
-	attrs := make([]attribute.KeyValue, 4, 16)
+	buf := getAttrs()
+	defer putAttrs(buf, span)
+	attrs := (*buf)[:4]
 	attrs[0] = rpcSystemKey.String(rpcSystemAWS)
 	attrs[1] = rpcServiceKey.String(info.service) // otelaws sets rpc.method only, as Service/Operation
 	attrs[2] = rpcMethodKey.String(op)
@@ -86,6 +88,7 @@ func (s spanMiddleware) HandleSerialize(ctx context.Context, in middleware.Seria
 	attrs = appendResult(attrs, md, err)
 	attrs = appendContext(attrs, ctx)
 	span.SetAttributes(attrs...)
+	*buf = attrs
 	if err != nil {
 		recordError(span, err)
 	}
