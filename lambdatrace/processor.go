@@ -10,11 +10,6 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-// maxOpen bounds the open spans tracked for the deadline cut; spans beyond
-// it are not cut. (The ended spans kept between flushes are bounded by the
-// queue size: see queue.go.)
-const maxOpen = 4096
-
 // flushProcessor keeps ended spans in memory and exports them all in one
 // ExportSpans call when flushed, so the exporter can nest a whole
 // invocation into as few datagrams as possible. It runs no goroutine:
@@ -33,40 +28,25 @@ type flushProcessor struct {
 	// when spans ended during the export (recycle): an invocation's spans
 	// are appended without growing a new slice each time.
 	spare  []sdktrace.ReadOnlySpan
-	open   map[trace.SpanID]openSpan
+	open   openSpans
 	closed atomic.Bool
-}
-
-// openSpan is a started span and the local root of its tree.
-type openSpan struct {
-	span sdktrace.ReadWriteSpan
-	root trace.SpanID
 }
 
 var _ sdktrace.SpanProcessor = (*flushProcessor)(nil)
 
 func newFlushProcessor(exp sdktrace.SpanExporter, size int) *flushProcessor {
-	return &flushProcessor{exp: exp, size: max(size, 1), open: map[trace.SpanID]openSpan{}}
+	return &flushProcessor{exp: exp, size: max(size, 1)}
 }
 
-// OnStart notes a sampled span as open, under the root of its open local
-// parent, or as a root itself (a span with a remote parent, such as the
-// invocation span, or whose parent has already ended).
+// OnStart notes a sampled span as started, with its local parent.
 func (p *flushProcessor) OnStart(_ context.Context, s sdktrace.ReadWriteSpan) {
 	sc := s.SpanContext()
 	if !sc.IsSampled() || p.closed.Load() {
 		return
 	}
-	id, root := sc.SpanID(), sc.SpanID()
+	parent := s.Parent()
 	p.mu.Lock()
-	if parent := s.Parent(); parent.IsValid() && !parent.IsRemote() {
-		if o, ok := p.open[parent.SpanID()]; ok {
-			root = o.root
-		}
-	}
-	if len(p.open) < maxOpen {
-		p.open[id] = openSpan{span: s, root: root}
-	}
+	p.open.add(s, sc.SpanID(), parent)
 	p.mu.Unlock()
 }
 
@@ -81,7 +61,7 @@ func (p *flushProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
 		return
 	}
 	p.mu.Lock()
-	delete(p.open, s.SpanContext().SpanID())
+	p.open.ended++
 	p.pending = append(p.pending, s)
 	full := len(p.pending) >= p.size
 	var batch []sdktrace.ReadOnlySpan
@@ -124,15 +104,11 @@ func (p *flushProcessor) recycle(batch []sdktrace.ReadOnlySpan) {
 }
 
 // endOpen ends, at the given time and marked as cut at the deadline, every
-// open span under root except root itself, and returns how many it ended.
+// open span under root (through its chain of local parents) except root
+// itself, and returns how many it ended.
 func (p *flushProcessor) endOpen(root trace.SpanID, at time.Time) int {
-	var cut []sdktrace.ReadWriteSpan
 	p.mu.Lock()
-	for id, o := range p.open {
-		if o.root == root && id != root {
-			cut = append(cut, o.span)
-		}
-	}
+	cut := p.open.under(root)
 	p.mu.Unlock()
 	for _, s := range cut {
 		s.SetAttributes(cutAtDeadline)
@@ -141,9 +117,11 @@ func (p *flushProcessor) endOpen(root trace.SpanID, at time.Time) int {
 	return len(cut)
 }
 
-// ForceFlush exports every pending span in one call.
+// ForceFlush exports every pending span in one call, and forgets the
+// started spans that have ended.
 func (p *flushProcessor) ForceFlush(ctx context.Context) error {
 	p.mu.Lock()
+	p.open.compact()
 	batch := p.take()
 	p.mu.Unlock()
 	err := p.export(ctx, batch)
