@@ -206,41 +206,54 @@ func knownKey(k string) key {
 // attrs indexes a span's attributes by known key and remembers which ones
 // a document field consumed; the rest become metadata.
 type attrs struct {
-	kvs   []attribute.KeyValue
-	idx   [numKeys]int32 // index+1 into kvs, 0 when absent
-	small [64]bool       // used marks of the first 64 attributes
-	more  []bool         // used marks of the others; nil for most spans
+	kvs  []attribute.KeyValue
+	sh   *shape         // what kvs's keys decide; nil when not cached
+	idx  [numKeys]int32 // index+1 into kvs, 0 when absent
+	used uint64         // bit i: attribute i (of the first 64) was consumed
+	more []bool         // used marks of the others; nil for most spans
 }
 
-// used reports whether attribute i was consumed by a field.
-func (a *attrs) used(i int) bool {
-	if i < len(a.small) {
-		return a.small[i]
+// isUsed reports whether attribute i was consumed by a field.
+func (a *attrs) isUsed(i int) bool {
+	if i < 64 {
+		return a.used&(1<<i) != 0
 	}
-	return a.more[i-len(a.small)]
+	return a.more[i-64]
 }
 
 // use marks attribute i as consumed.
 func (a *attrs) use(i int) {
-	if i < len(a.small) {
-		a.small[i] = true
+	if i < 64 {
+		a.used |= 1 << i
 		return
 	}
-	a.more[i-len(a.small)] = true
+	a.more[i-64] = true
 }
 
-// init indexes kvs. It keeps no pointer into a itself, so an attrs can live
-// on the stack.
-func (a *attrs) init(kvs []attribute.KeyValue) {
-	a.kvs = kvs
-	if len(kvs) > len(a.small) {
-		a.more = make([]bool, len(kvs)-len(a.small))
+// init indexes kvs, whose keys have shape sh (nil: unknown). It keeps no
+// pointer into a itself, so an attrs can live on the stack.
+func (a *attrs) init(kvs []attribute.KeyValue, sh *shape) {
+	a.kvs, a.sh = kvs, sh
+	if sh != nil {
+		a.idx = sh.idx
+		return
+	}
+	if len(kvs) > 64 {
+		a.more = make([]bool, len(kvs)-64)
 	}
 	for i := range kvs {
 		if k := knownKey(string(kvs[i].Key)); k != kNone {
 			a.idx[k] = int32(i + 1)
 		}
 	}
+}
+
+// nameOf is nameOf(v), remembered in the shape.
+func (a *attrs) nameOf(v string) string {
+	if a.sh != nil {
+		return a.sh.nameOf(v)
+	}
+	return nameOf(v)
 }
 
 // hasAny reports whether any of keys is present, without consuming it.

@@ -122,7 +122,8 @@ func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Docume
 		}
 	}
 	var a attrs
-	a.init(s.Attributes())
+	kvs := s.Attributes()
+	a.init(kvs, sc.shape(t, kvs))
 	awsAPI := a.peek(kRPCSystem) == "aws-api"
 	if awsAPI {
 		a.value(kRPCSystem)
@@ -171,7 +172,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 		case kServerAddress, kHTTPHost, kNetPeerName:
 			v = hostOf(v) // never "u:pw@h", never an invalid host
 		}
-		n := nameOf(v)
+		n := a.nameOf(v)
 		if n != "" {
 			a.value(k)
 		}
@@ -199,7 +200,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 		}
 		// Newer instrumentations give only rpc.method = "DynamoDB/GetItem".
 		if svc, _, ok := strings.Cut(a.peek(kRPCMethod), "/"); ok {
-			if n := nameOf(svc); n != "" {
+			if n := a.nameOf(svc); n != "" {
 				return n
 			}
 		}
@@ -239,7 +240,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 			}
 		}
 	}
-	if n := nameOf(s.Name()); n != "" {
+	if n := a.nameOf(s.Name()); n != "" {
 		return n
 	}
 	return DefaultName

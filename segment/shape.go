@@ -1,0 +1,189 @@
+package segment
+
+import (
+	"strings"
+	"unsafe"
+
+	"github.com/otelxray/otelxray/metadata"
+
+	"github.com/otelxray/otelxray/internal/scrub"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// A shape is what a span's attribute key list alone decides, for one
+// Translator: spans from the same call site have the same keys in the same
+// order, so a batch's spans mostly share a few shapes. Bits i of the masks
+// are about attribute i.
+type shape struct {
+	t     *Translator
+	keys  []string // the attribute keys; the shape's identity
+	tick  uint64   // when it last matched, for eviction
+	ready bool     // the fields below are set (on the shape's second match)
+
+	idx      [numKeys]int32 // attrs.idx
+	http     bool           // some key of httpKeys is present
+	cred     uint64         // scrub.CredentialKey
+	ns       uint64         // metadata.NamespaceKeyPrefix keys
+	indexed  uint64         // in t's Config.Indexed
+	awsParam uint64         // aws.<snake_case> keys buildAWS may move to the aws object
+	distinct bool           // the metadata keys are pairwise distinct
+	ann      []string       // SanitizeAnnotationKey of each key
+	meta     []string       // SanitizeMetadataKey of each key
+
+	// The last aws.xray.annotations list seen with this shape and the keys
+	// it names (Scratch.stringSlice returns the same slice for equal lists).
+	list     []string
+	listMask uint64
+	// The last name candidate and its nameOf.
+	nameIn, nameOut string
+}
+
+// Bounds of the shape cache: spans with ever-changing keys cost a copy of
+// their keys each, and at most maxShapes shapes of at most maxShapeKeyBytes
+// of keys each are kept.
+const (
+	maxShapes        = 8
+	maxShapeAttrs    = 64 // the masks' width
+	maxShapeKeyBytes = 2048
+)
+
+// shape returns the ready shape of kvs's keys for t, or nil: for one-shot
+// translation, for key lists too long to cache, and on a list's first
+// sighting (which only records the keys, so that ever-changing keys cost
+// little).
+func (s *Scratch) shape(t *Translator, kvs []attribute.KeyValue) *shape {
+	if s == nil || s.oneShot || len(kvs) == 0 || len(kvs) > maxShapeAttrs {
+		return nil
+	}
+	s.tick++
+	if sh := s.shapes[s.lastShape]; sh != nil && sh.match(t, kvs) {
+		return s.hit(sh, kvs)
+	}
+	var victim *shape
+	for i, sh := range s.shapes {
+		if sh == nil {
+			victim = &shape{}
+			s.shapes[i] = victim
+			break
+		}
+		if sh.match(t, kvs) {
+			s.lastShape = i
+			return s.hit(sh, kvs)
+		}
+		if victim == nil || sh.tick < victim.tick {
+			victim = sh
+		}
+	}
+	n := 0
+	for i := range kvs {
+		n += len(kvs[i].Key)
+	}
+	if n > maxShapeKeyBytes {
+		return nil
+	}
+	*victim = shape{t: t, keys: victim.keys[:0], tick: s.tick, ann: victim.ann[:0], meta: victim.meta[:0]}
+	for i := range kvs {
+		victim.keys = append(victim.keys, string(kvs[i].Key))
+	}
+	return nil
+}
+
+// hit marks sh used and makes it ready on its second match.
+func (s *Scratch) hit(sh *shape, kvs []attribute.KeyValue) *shape {
+	sh.tick = s.tick
+	if !sh.ready {
+		sh.build()
+	}
+	return sh
+}
+
+// match reports whether kvs has sh's keys, for sh's translator. The SDK's
+// spans from one call site share their key strings, so the pointers are
+// compared first.
+func (sh *shape) match(t *Translator, kvs []attribute.KeyValue) bool {
+	if sh.t != t || len(sh.keys) != len(kvs) {
+		return false
+	}
+	for i, k := range sh.keys {
+		kk := string(kvs[i].Key)
+		if len(kk) != len(k) || unsafe.StringData(kk) != unsafe.StringData(k) && kk != k {
+			return false
+		}
+	}
+	return true
+}
+
+// build computes what the keys decide.
+func (sh *shape) build() {
+	sh.ready = true
+	for i, k := range sh.keys {
+		bit := uint64(1) << i
+		kk := knownKey(k)
+		if kk != kNone {
+			sh.idx[kk] = int32(i + 1)
+		}
+		if scrub.CredentialKey(k) {
+			sh.cred |= bit
+		}
+		if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) {
+			sh.ns |= bit
+		}
+		if sh.t.isIndexed(k) {
+			sh.indexed |= bit
+		}
+		if kk == kNone && awsParamKey(k) {
+			sh.awsParam |= bit
+		}
+		sh.ann = append(sh.ann, SanitizeAnnotationKey(k))
+		sh.meta = append(sh.meta, SanitizeMetadataKey(k))
+	}
+	sh.http = false
+	for _, k := range httpKeys {
+		sh.http = sh.http || sh.idx[k] != 0
+	}
+	sh.distinct = true
+	for i, k := range sh.meta {
+		if contains(sh.meta[:i], k) {
+			sh.distinct = false
+		}
+	}
+}
+
+// indexedBy returns the mask of the keys the aws.xray.annotations list l
+// names, remembering the last list.
+func (sh *shape) indexedBy(l []string) uint64 {
+	if len(l) == 0 {
+		return 0
+	}
+	if len(l) == len(sh.list) && unsafe.SliceData(l) == unsafe.SliceData(sh.list) {
+		return sh.listMask
+	}
+	var m uint64
+	for i, k := range sh.keys {
+		if contains(l, k) {
+			m |= 1 << i
+		}
+	}
+	sh.list, sh.listMask = l, m
+	return m
+}
+
+// nameOf is nameOf(v), remembering the last short candidate: the same
+// string (the same bytes in the same place) gives the same name.
+func (sh *shape) nameOf(v string) string {
+	if v == "" {
+		return ""
+	}
+	if len(v) == len(sh.nameIn) && unsafe.StringData(v) == unsafe.StringData(sh.nameIn) {
+		return sh.nameOut
+	}
+	n := nameOf(v)
+	if len(v) <= maxMemoLen {
+		sh.nameIn, sh.nameOut = v, n
+	}
+	return n
+}
+
+// maxMemoLen bounds the values a shape remembers.
+const maxMemoLen = 256
