@@ -128,7 +128,10 @@ func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Docume
 	if awsAPI {
 		a.value(kRPCSystem)
 	}
-	res := t.resourceInfo(s)
+	var res *resourceInfo // read only where it is used: segments and server spans' names
+	if !d.Subsegment || kind == trace.SpanKindServer {
+		res = t.resourceInfo(s)
+	}
 
 	d.Name = t.name(&a, s, kind, d.Subsegment, awsAPI, res)
 	if d.Subsegment {
