@@ -29,7 +29,7 @@ func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
 	if v, ok := a.value(kAWSDynamoDBTableNames); ok && x.TableName == "" {
 		switch v.Type() {
 		case attribute.STRINGSLICE:
-			x.TableNames = v.AsStringSlice()
+			x.TableNames = sc.stringSlice(v)
 		case attribute.STRING:
 			x.TableName = v.AsString()
 		}
