@@ -269,14 +269,15 @@ func (a *attrs) hasAny(keys []key) bool {
 // has reports whether k is present, without consuming it.
 func (a *attrs) has(k key) bool { return a.idx[k] != 0 }
 
-// value returns the attribute for k and marks it consumed.
-func (a *attrs) value(k key) (attribute.Value, bool) {
+// value returns the attribute for k, nil when absent, and marks it
+// consumed. The value must not be modified.
+func (a *attrs) value(k key) *attribute.Value {
 	i := a.idx[k]
 	if i == 0 {
-		return attribute.Value{}, false
+		return nil
 	}
 	a.use(int(i - 1))
-	return a.kvs[i-1].Value, true
+	return &a.kvs[i-1].Value
 }
 
 // peek returns a string attribute without consuming it.
@@ -285,7 +286,7 @@ func (a *attrs) peek(k key) string {
 	if i == 0 {
 		return ""
 	}
-	v := a.kvs[i-1].Value
+	v := &a.kvs[i-1].Value
 	if v.Type() != attribute.STRING {
 		return ""
 	}
@@ -296,8 +297,8 @@ func (a *attrs) peek(k key) string {
 // bools in their text form) and consumes it.
 func (a *attrs) str(keys ...key) string {
 	for _, k := range keys {
-		v, ok := a.value(k)
-		if !ok {
+		v := a.value(k)
+		if v == nil {
 			continue
 		}
 		var s string
@@ -318,8 +319,8 @@ func (a *attrs) str(keys ...key) string {
 // one) and consumes it; ok is false when none is.
 func (a *attrs) int(keys ...key) (int64, bool) {
 	for _, k := range keys {
-		v, ok := a.value(k)
-		if !ok {
+		v := a.value(k)
+		if v == nil {
 			continue
 		}
 		switch v.Type() {

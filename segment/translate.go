@@ -283,7 +283,7 @@ func (t *Translator) flags(d *Document, a *attrs, status sdktrace.Status) {
 	case status.Code == codes.Error:
 		d.Fault = true
 	}
-	if v, ok := a.value(kXRayThrottle); ok && v.Type() == attribute.BOOL && v.AsBool() {
+	if v := a.value(kXRayThrottle); v != nil && v.Type() == attribute.BOOL && v.AsBool() {
 		d.Error, d.Throttle, d.Fault = true, true, false
 	}
 }

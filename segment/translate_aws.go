@@ -26,10 +26,10 @@ func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
 		x.QueueURL = sqsQueueURL(a)
 	}
 	x.TableName = a.str(kAWSTableName, kAWSTableNameDot)
-	if v, ok := a.value(kAWSDynamoDBTableNames); ok && x.TableName == "" {
+	if v := a.value(kAWSDynamoDBTableNames); v != nil && x.TableName == "" {
 		switch v.Type() {
 		case attribute.STRINGSLICE:
-			x.TableNames = sc.stringSlice(v)
+			x.TableNames = sc.stringSlice(*v)
 		case attribute.STRING:
 			x.TableName = v.AsString()
 		}

@@ -53,8 +53,8 @@ func (t *Translator) links(ls []sdktrace.Link) []Link {
 func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.ReadOnlySpan, links int, res *resourceInfo) []Namespace {
 	var spanIndexed []string
 	var spanIndexedSet map[string]struct{} // for long lists
-	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
-		spanIndexed = sc.stringSlice(v)
+	if v := a.value(kXRayAnnotations); v != nil && v.Type() == attribute.STRINGSLICE {
+		spanIndexed = sc.stringSlice(*v)
 		if len(spanIndexed) > 16 && a.sh == nil {
 			spanIndexedSet = make(map[string]struct{}, len(spanIndexed))
 			for _, k := range spanIndexed {
@@ -138,25 +138,30 @@ func (t *Translator) shapedEntries(sc *Scratch, a *attrs, spanIndexed []string, 
 	for todo := ^a.used&(1<<len(a.kvs)-1) | explicitMask; todo != 0; todo &= todo - 1 {
 		i := bits.TrailingZeros64(todo)
 		bit := uint64(1) << i
-		kv := a.kvs[i]
+		kv := &a.kvs[i]
 		if sh.ns&bit != 0 && kv.Value.Type() == attribute.STRING {
 			if ns, ok := namespaceOf(string(kv.Key), kv.Value); ok {
 				extra = append(extra, ns)
 				continue
 			}
 		}
-		kv.Value = scrubKnown(string(kv.Key), kv.Value, sh.cred&bit != 0)
-		explicit := explicitMask&bit != 0
-		if anns := sc.ann[annStart:]; (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(anns) < MaxAnnotations {
+		// The entry goes where its key says, then its value is scrubbed
+		// there (which keeps its type).
+		var dst *KeyValue
+		if anns := sc.ann[annStart:]; (explicitMask&bit != 0 || t.cfg.IndexAll) && primitive(kv.Value) && len(anns) < MaxAnnotations {
 			if key := sh.ann[i]; key != "" && !hasKey(anns, key) {
 				sc.ann = append(sc.ann, KeyValue{Key: key, Value: kv.Value})
-				continue
+				dst = &sc.ann[len(sc.ann)-1]
 			}
 		}
-		if a.used&bit != 0 {
-			continue
+		if dst == nil {
+			if a.used&bit != 0 {
+				continue
+			}
+			sc.kvs = append(sc.kvs, KeyValue{Key: sh.meta[i], Value: kv.Value})
+			dst = &sc.kvs[len(sc.kvs)-1]
 		}
-		sc.kvs = append(sc.kvs, KeyValue{Key: sh.meta[i], Value: kv.Value})
+		scrubAt(&dst.Value, string(kv.Key), sh.cred&bit != 0)
 	}
 	return extra
 }
@@ -178,14 +183,13 @@ func namespaceOf(k string, v attribute.Value) (Namespace, bool) {
 // user:password@ in URLs, secret settings, and whole values of keys such
 // as http.request.header.authorization), strings in slices included.
 func scrubValue(sc *Scratch, k string, v attribute.Value) attribute.Value {
-	if v.Type() == attribute.STRING && v.AsString() != "" {
-		return scrubKnown(k, v, sc.credentialKey(k))
-	}
-	return scrubKnown(k, v, false)
+	scrubAt(&v, k, v.Type() == attribute.STRING && v.AsString() != "" && sc.credentialKey(k))
+	return v
 }
 
-// scrubKnown is scrubValue for a key k whose scrub.CredentialKey is cred.
-func scrubKnown(k string, v attribute.Value, cred bool) attribute.Value {
+// scrubAt is scrubValue in place, for a key k whose scrub.CredentialKey is
+// cred.
+func scrubAt(v *attribute.Value, k string, cred bool) {
 	switch v.Type() {
 	case attribute.STRING:
 		if s := v.AsString(); s != "" {
@@ -194,7 +198,7 @@ func scrubKnown(k string, v attribute.Value, cred bool) attribute.Value {
 				out = scrub.Redact(s)
 			}
 			if out != s {
-				return attribute.StringValue(out)
+				*v = attribute.StringValue(out)
 			}
 		}
 	case attribute.STRINGSLICE:
@@ -206,10 +210,9 @@ func scrubKnown(k string, v attribute.Value, cred bool) attribute.Value {
 			}
 		}
 		if changed {
-			return attribute.StringSliceValue(ss)
+			*v = attribute.StringSliceValue(ss)
 		}
 	}
-	return v
 }
 
 // dedupe keeps the first entry of each key. Spans from the SDK have unique
