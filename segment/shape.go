@@ -37,7 +37,12 @@ type shape struct {
 	listMask uint64
 	// The last name candidate and its nameOf.
 	nameIn, nameOut string
+	// The last short string value of each attribute and its scrub.Redact.
+	redacted []memo
 }
+
+// memo is a string and what a function returned for it.
+type memo struct{ in, out string }
 
 // Bounds of the shape cache: spans with ever-changing keys cost a copy of
 // their keys each, and at most maxShapes shapes of at most maxShapeKeyBytes
@@ -82,7 +87,7 @@ func (s *Scratch) shape(t *Translator, kvs []attribute.KeyValue) *shape {
 	if n > maxShapeKeyBytes {
 		return nil
 	}
-	*victim = shape{t: t, keys: victim.keys[:0], tick: s.tick, ann: victim.ann[:0], meta: victim.meta[:0]}
+	*victim = shape{t: t, keys: victim.keys[:0], tick: s.tick, ann: victim.ann[:0], meta: victim.meta[:0], redacted: victim.redacted[:0]}
 	for i := range kvs {
 		victim.keys = append(victim.keys, string(kvs[i].Key))
 	}
@@ -137,6 +142,7 @@ func (sh *shape) build() {
 		}
 		sh.ann = append(sh.ann, SanitizeAnnotationKey(k))
 		sh.meta = append(sh.meta, SanitizeMetadataKey(k))
+		sh.redacted = append(sh.redacted, memo{})
 	}
 	sh.http = false
 	for _, k := range httpKeys {
@@ -183,6 +189,20 @@ func (sh *shape) nameOf(v string) string {
 		sh.nameIn, sh.nameOut = v, n
 	}
 	return n
+}
+
+// redact is scrub.Redact(v) for a value of attribute i, remembering the
+// attribute's last short value.
+func (sh *shape) redact(i int, v string) string {
+	m := &sh.redacted[i]
+	if len(v) == len(m.in) && unsafe.StringData(v) == unsafe.StringData(m.in) {
+		return m.out
+	}
+	out := scrub.Redact(v)
+	if len(v) <= maxMemoLen {
+		*m = memo{v, out}
+	}
+	return out
 }
 
 // maxMemoLen bounds the values a shape remembers.

@@ -161,7 +161,15 @@ func (t *Translator) shapedEntries(sc *Scratch, a *attrs, spanIndexed []string, 
 			sc.kvs = append(sc.kvs, KeyValue{Key: sh.meta[i], Value: kv.Value})
 			dst = &sc.kvs[len(sc.kvs)-1]
 		}
-		scrubAt(&dst.Value, string(kv.Key), sh.cred&bit != 0)
+		if v := &dst.Value; v.Type() == attribute.STRING && sh.cred&bit == 0 {
+			if s := v.AsString(); s != "" {
+				if out := sh.redact(i, s); out != s {
+					*v = attribute.StringValue(out)
+				}
+			}
+		} else {
+			scrubAt(v, string(kv.Key), sh.cred&bit != 0)
+		}
 	}
 	return extra
 }
