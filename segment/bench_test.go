@@ -44,8 +44,21 @@ func dynamoBatch(indexed bool) []sdktrace.ReadOnlySpan {
 	return stubs.Snapshots()
 }
 
+// changingKeys is dynamoBatch(false) with a metadata key of its own on
+// every span: no two spans share their key list.
+func changingKeys() []sdktrace.ReadOnlySpan {
+	var stubs tracetest.SpanStubs
+	for i, s := range dynamoBatch(false) {
+		st := tracetest.SpanStubFromReadOnlySpan(s)
+		st.Attributes = append(st.Attributes, attribute.Int(fmt.Sprintf("meta.key%d", i), i))
+		stubs = append(stubs, st)
+	}
+	return stubs.Snapshots()
+}
+
 // BenchmarkTranslateWith is the translation of one batch of 100 spans that
-// share their key list, through one reused Scratch, as the exporter does.
+// share their key list, through one reused Scratch, as the exporter does;
+// changing-keys is the same batch where no two spans share their keys.
 func BenchmarkTranslateWith(b *testing.B) {
 	for _, c := range []struct {
 		name    string
@@ -54,9 +67,13 @@ func BenchmarkTranslateWith(b *testing.B) {
 	}{
 		{"dynamodb", false, segment.Config{Lambda: true}},
 		{"dynamodb-indexed", true, segment.Config{Lambda: true, Indexed: []string{"order.id"}}},
+		{"changing-keys", false, segment.Config{Lambda: true}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			spans := dynamoBatch(c.indexed)
+			if c.name == "changing-keys" {
+				spans = changingKeys()
+			}
 			tr := segment.NewTranslator(c.cfg)
 			var sc segment.Scratch
 			b.ReportAllocs()

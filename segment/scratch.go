@@ -30,6 +30,8 @@ type Scratch struct {
 	shapes    [maxShapes]*shape // key lists seen last (shape.go)
 	lastShape int               // the shape matched last
 	tick      uint64            // spans looked up, for the shapes' eviction
+	seen      [maxShapes]uint64 // signatures of lists seen once
+	nextSeen  int               // the entry of seen replaced next
 
 	oneShot bool // for a single document: no caches
 }

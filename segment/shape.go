@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -16,10 +17,10 @@ import (
 // order, so a batch's spans mostly share a few shapes. Bits i of the masks
 // are about attribute i.
 type shape struct {
-	t     *Translator
-	keys  []string // the attribute keys; the shape's identity
-	tick  uint64   // when it last matched, for eviction
-	ready bool     // the fields below are set (on the shape's second match)
+	t    *Translator
+	keys []string // the attribute keys; the shape's identity
+	sig  uint64   // signature(keys)
+	tick uint64   // when it last matched, for eviction
 
 	idx      [numKeys]int32 // attrs.idx
 	http     bool           // some key of httpKeys is present
@@ -44,63 +45,80 @@ type shape struct {
 // memo is a string and what a function returned for it.
 type memo struct{ in, out string }
 
-// Bounds of the shape cache: spans with ever-changing keys cost a copy of
-// their keys each, and at most maxShapes shapes of at most maxShapeKeyBytes
-// of keys each are kept.
+// Bounds of the shape cache: at most maxShapes shapes of at most
+// maxShapeKeyBytes of keys each are kept, and the signatures of the last
+// maxShapes lists seen once.
 const (
 	maxShapes        = 8
 	maxShapeAttrs    = 64 // the masks' width
 	maxShapeKeyBytes = 2048
 )
 
-// shape returns the ready shape of kvs's keys for t, or nil: for one-shot
+// shape returns the shape of kvs's keys for t, or nil: for one-shot
 // translation, for key lists too long to cache, and on a list's first
-// sighting (which only records the keys, so that ever-changing keys cost
-// little).
+// sighting, which only notes the list's signature, so that ever-changing
+// keys cost little and evict no shape.
 func (s *Scratch) shape(t *Translator, kvs []attribute.KeyValue) *shape {
 	if s == nil || s.oneShot || len(kvs) == 0 || len(kvs) > maxShapeAttrs {
 		return nil
 	}
 	s.tick++
 	if sh := s.shapes[s.lastShape]; sh != nil && sh.match(t, kvs) {
-		return s.hit(sh, kvs)
+		sh.tick = s.tick
+		return sh
 	}
-	var victim *shape
+	sig, size := signature(kvs)
+	victim := -1
 	for i, sh := range s.shapes {
 		if sh == nil {
-			victim = &shape{}
-			s.shapes[i] = victim
-			break
+			victim = i
+			break // the slots fill in order
 		}
-		if sh.match(t, kvs) {
-			s.lastShape = i
-			return s.hit(sh, kvs)
+		if sh.sig == sig && sh.match(t, kvs) {
+			s.lastShape, sh.tick = i, s.tick
+			return sh
 		}
-		if victim == nil || sh.tick < victim.tick {
-			victim = sh
+		if victim < 0 || sh.tick < s.shapes[victim].tick {
+			victim = i
 		}
 	}
-	n := 0
-	for i := range kvs {
-		n += len(kvs[i].Key)
-	}
-	if n > maxShapeKeyBytes {
+	if size > maxShapeKeyBytes {
 		return nil
 	}
-	*victim = shape{t: t, keys: victim.keys[:0], tick: s.tick, ann: victim.ann[:0], meta: victim.meta[:0], redacted: victim.redacted[:0]}
-	for i := range kvs {
-		victim.keys = append(victim.keys, string(kvs[i].Key))
+	if !slices.Contains(s.seen[:], sig) {
+		s.seen[s.nextSeen] = sig
+		s.nextSeen = (s.nextSeen + 1) % len(s.seen)
+		return nil
 	}
-	return nil
+	sh := s.shapes[victim]
+	if sh == nil {
+		sh = new(shape)
+		s.shapes[victim] = sh
+	}
+	*sh = shape{t: t, keys: sh.keys[:0], sig: sig, tick: s.tick,
+		ann: sh.ann[:0], meta: sh.meta[:0], redacted: sh.redacted[:0]}
+	for i := range kvs {
+		sh.keys = append(sh.keys, string(kvs[i].Key))
+	}
+	sh.build()
+	s.lastShape = victim
+	return sh
 }
 
-// hit marks sh used and makes it ready on its second match.
-func (s *Scratch) hit(sh *shape, kvs []attribute.KeyValue) *shape {
-	sh.tick = s.tick
-	if !sh.ready {
-		sh.build()
+// signature sums up kvs's keys from their lengths and end bytes, so that
+// most lists that differ are told apart without comparing their keys, and
+// returns the keys' total length.
+func signature(kvs []attribute.KeyValue) (sig uint64, size int) {
+	for i := range kvs {
+		k := string(kvs[i].Key)
+		h := uint64(len(k))
+		if len(k) > 0 {
+			h = h<<16 | uint64(k[0])<<8 | uint64(k[len(k)-1])
+		}
+		sig = (sig ^ h) * 0x100000001b3
+		size += len(k)
 	}
-	return sh
+	return sig, size
 }
 
 // match reports whether kvs has sh's keys, for sh's translator. The SDK's
@@ -121,7 +139,6 @@ func (sh *shape) match(t *Translator, kvs []attribute.KeyValue) bool {
 
 // build computes what the keys decide.
 func (sh *shape) build() {
-	sh.ready = true
 	for i, k := range sh.keys {
 		bit := uint64(1) << i
 		kk := knownKey(k)
