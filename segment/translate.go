@@ -99,7 +99,9 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 
 // TranslateWith is [Translator.Translate] with the document's objects and
 // lists taken from sc, so that a batch of spans costs no allocation per
-// span once sc has grown. The document is valid until sc.Reset.
+// span once sc has grown. The document is valid until sc.Reset; documents
+// translated with one Scratch may share string lists (the aws object's
+// TableNames), so their fields are replaced, never written through.
 func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	// Each method of a ReadOnlySpan copies the SDK's snapshot: each is
 	// called once.
