@@ -57,7 +57,7 @@ func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
 			if a.sh.awsParam&(1<<i) == 0 {
 				continue
 			}
-		} else if knownKey(k) != kNone || !awsParamKey(k) {
+		} else if !strings.HasPrefix(k, "aws.") || knownKey(k) != kNone || !awsParamKey(k) {
 			continue
 		}
 		p := k[len("aws."):]
