@@ -206,41 +206,54 @@ func knownKey(k string) key {
 // attrs indexes a span's attributes by known key and remembers which ones
 // a document field consumed; the rest become metadata.
 type attrs struct {
-	kvs   []attribute.KeyValue
-	idx   [numKeys]int32 // index+1 into kvs, 0 when absent
-	small [64]bool       // used marks of the first 64 attributes
-	more  []bool         // used marks of the others; nil for most spans
+	kvs  []attribute.KeyValue
+	sh   *shape         // what kvs's keys decide; nil when not cached
+	idx  [numKeys]int32 // index+1 into kvs, 0 when absent
+	used uint64         // bit i: attribute i (of the first 64) was consumed
+	more []bool         // used marks of the others; nil for most spans
 }
 
-// used reports whether attribute i was consumed by a field.
-func (a *attrs) used(i int) bool {
-	if i < len(a.small) {
-		return a.small[i]
+// isUsed reports whether attribute i was consumed by a field.
+func (a *attrs) isUsed(i int) bool {
+	if i < 64 {
+		return a.used&(1<<i) != 0
 	}
-	return a.more[i-len(a.small)]
+	return a.more[i-64]
 }
 
 // use marks attribute i as consumed.
 func (a *attrs) use(i int) {
-	if i < len(a.small) {
-		a.small[i] = true
+	if i < 64 {
+		a.used |= 1 << i
 		return
 	}
-	a.more[i-len(a.small)] = true
+	a.more[i-64] = true
 }
 
-// init indexes kvs. It keeps no pointer into a itself, so an attrs can live
-// on the stack.
-func (a *attrs) init(kvs []attribute.KeyValue) {
-	a.kvs = kvs
-	if len(kvs) > len(a.small) {
-		a.more = make([]bool, len(kvs)-len(a.small))
+// init indexes kvs, whose keys have shape sh (nil: unknown). It keeps no
+// pointer into a itself, so an attrs can live on the stack.
+func (a *attrs) init(kvs []attribute.KeyValue, sh *shape) {
+	a.kvs, a.sh = kvs, sh
+	if sh != nil {
+		a.idx = sh.idx
+		return
+	}
+	if len(kvs) > 64 {
+		a.more = make([]bool, len(kvs)-64)
 	}
 	for i := range kvs {
 		if k := knownKey(string(kvs[i].Key)); k != kNone {
 			a.idx[k] = int32(i + 1)
 		}
 	}
+}
+
+// nameOf is nameOf(v), remembered in the shape.
+func (a *attrs) nameOf(v string) string {
+	if a.sh != nil {
+		return a.sh.nameOf(v)
+	}
+	return nameOf(v)
 }
 
 // hasAny reports whether any of keys is present, without consuming it.
@@ -256,14 +269,15 @@ func (a *attrs) hasAny(keys []key) bool {
 // has reports whether k is present, without consuming it.
 func (a *attrs) has(k key) bool { return a.idx[k] != 0 }
 
-// value returns the attribute for k and marks it consumed.
-func (a *attrs) value(k key) (attribute.Value, bool) {
+// value returns the attribute for k, nil when absent, and marks it
+// consumed. The value must not be modified.
+func (a *attrs) value(k key) *attribute.Value {
 	i := a.idx[k]
 	if i == 0 {
-		return attribute.Value{}, false
+		return nil
 	}
 	a.use(int(i - 1))
-	return a.kvs[i-1].Value, true
+	return &a.kvs[i-1].Value
 }
 
 // peek returns a string attribute without consuming it.
@@ -272,7 +286,7 @@ func (a *attrs) peek(k key) string {
 	if i == 0 {
 		return ""
 	}
-	v := a.kvs[i-1].Value
+	v := &a.kvs[i-1].Value
 	if v.Type() != attribute.STRING {
 		return ""
 	}
@@ -283,8 +297,8 @@ func (a *attrs) peek(k key) string {
 // bools in their text form) and consumes it.
 func (a *attrs) str(keys ...key) string {
 	for _, k := range keys {
-		v, ok := a.value(k)
-		if !ok {
+		v := a.value(k)
+		if v == nil {
 			continue
 		}
 		var s string
@@ -305,8 +319,8 @@ func (a *attrs) str(keys ...key) string {
 // one) and consumes it; ok is false when none is.
 func (a *attrs) int(keys ...key) (int64, bool) {
 	for _, k := range keys {
-		v, ok := a.value(k)
-		if !ok {
+		v := a.value(k)
+		if v == nil {
 			continue
 		}
 		switch v.Type() {

@@ -11,8 +11,9 @@ import (
 // to the next: the http, aws and sql objects, the annotation, metadata and
 // parameter lists, and small bounded caches of what is the same for every
 // span (sanitized annotation keys, which keys hold credentials, the last
-// aws.xray.annotations lists). An exporter keeps one per batch it is
-// encoding and calls Reset once the batch's documents are no longer used.
+// string lists read, what the key lists seen last decide). An exporter keeps
+// one per batch it is encoding and calls Reset once the batch's documents
+// are no longer used.
 //
 // The zero value is ready to use. A Scratch is not safe for concurrent use.
 type Scratch struct {
@@ -25,7 +26,13 @@ type Scratch struct {
 
 	keys  map[string]string // annotation key -> sanitized key
 	creds attrcache.Credentials
-	lists attrcache.Lists // aws.xray.annotations values
+	lists attrcache.Lists // aws.xray.annotations and table-name values
+
+	shapes    [maxShapes]*shape // key lists seen last (shape.go)
+	lastShape int               // the shape matched last
+	tick      uint64            // spans looked up, for the shapes' eviction
+	seen      [maxShapes]uint64 // signatures of lists seen once
+	nextSeen  int               // the entry of seen replaced next
 
 	oneShot bool // for a single document: no caches
 }

@@ -62,10 +62,14 @@ func TestTranslateWithAllocations(t *testing.T) {
 		attribute.String("rpc.method", "GetItem"), attribute.String("aws.table_name", "orders"),
 		attribute.String("meta.note", "item 1"), attribute.String("order.id", "42"),
 		attribute.StringSlice("aws.xray.annotations", []string{"order.id"})).Snapshot()
+	tables := stub("GetItem", trace.SpanKindClient, localParent(),
+		attribute.String("rpc.system", "aws-api"), attribute.String("rpc.service", "DynamoDB"),
+		attribute.StringSlice("aws.dynamodb.table_names", []string{"orders"}), attribute.Int("meta.c", 3)).Snapshot()
 	var sc segment.Scratch
 	allocs := testing.AllocsPerRun(100, func() {
-		for range 10 {
+		for range 5 {
 			tr.TranslateWith(&sc, s)
+			tr.TranslateWith(&sc, tables)
 		}
 		sc.Reset()
 	})

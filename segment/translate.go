@@ -99,7 +99,9 @@ func (t *Translator) Translate(s sdktrace.ReadOnlySpan) (Document, DropReason) {
 
 // TranslateWith is [Translator.Translate] with the document's objects and
 // lists taken from sc, so that a batch of spans costs no allocation per
-// span once sc has grown. The document is valid until sc.Reset.
+// span once sc has grown. The document is valid until sc.Reset; documents
+// translated with one Scratch may share string lists (the aws object's
+// TableNames), so their fields are replaced, never written through.
 func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Document, DropReason) {
 	// Each method of a ReadOnlySpan copies the SDK's snapshot: each is
 	// called once.
@@ -122,12 +124,16 @@ func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Docume
 		}
 	}
 	var a attrs
-	a.init(s.Attributes())
+	kvs := s.Attributes()
+	a.init(kvs, sc.shape(t, kvs))
 	awsAPI := a.peek(kRPCSystem) == "aws-api"
 	if awsAPI {
 		a.value(kRPCSystem)
 	}
-	res := t.resourceInfo(s)
+	var res *resourceInfo // read only where it is used: segments and server spans' names
+	if !d.Subsegment || kind == trace.SpanKindServer {
+		res = t.resourceInfo(s)
+	}
 
 	d.Name = t.name(&a, s, kind, d.Subsegment, awsAPI, res)
 	if d.Subsegment {
@@ -171,7 +177,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 		case kServerAddress, kHTTPHost, kNetPeerName:
 			v = hostOf(v) // never "u:pw@h", never an invalid host
 		}
-		n := nameOf(v)
+		n := a.nameOf(v)
 		if n != "" {
 			a.value(k)
 		}
@@ -199,7 +205,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 		}
 		// Newer instrumentations give only rpc.method = "DynamoDB/GetItem".
 		if svc, _, ok := strings.Cut(a.peek(kRPCMethod), "/"); ok {
-			if n := nameOf(svc); n != "" {
+			if n := a.nameOf(svc); n != "" {
 				return n
 			}
 		}
@@ -239,7 +245,7 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 			}
 		}
 	}
-	if n := nameOf(s.Name()); n != "" {
+	if n := a.nameOf(s.Name()); n != "" {
 		return n
 	}
 	return DefaultName
@@ -279,7 +285,7 @@ func (t *Translator) flags(d *Document, a *attrs, status sdktrace.Status) {
 	case status.Code == codes.Error:
 		d.Fault = true
 	}
-	if v, ok := a.value(kXRayThrottle); ok && v.Type() == attribute.BOOL && v.AsBool() {
+	if v := a.value(kXRayThrottle); v != nil && v.Type() == attribute.BOOL && v.AsBool() {
 		d.Error, d.Throttle, d.Fault = true, true, false
 	}
 }

@@ -26,10 +26,10 @@ func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
 		x.QueueURL = sqsQueueURL(a)
 	}
 	x.TableName = a.str(kAWSTableName, kAWSTableNameDot)
-	if v, ok := a.value(kAWSDynamoDBTableNames); ok && x.TableName == "" {
+	if v := a.value(kAWSDynamoDBTableNames); v != nil && x.TableName == "" {
 		switch v.Type() {
 		case attribute.STRINGSLICE:
-			x.TableNames = v.AsStringSlice()
+			x.TableNames = sc.stringSlice(*v)
 		case attribute.STRING:
 			x.TableName = v.AsString()
 		}
@@ -46,12 +46,22 @@ func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
 	}
 	// Other whitelisted parameters arrive as aws.<snake_case> attributes.
 	for i, kv := range a.kvs {
+		if a.sh != nil && a.sh.awsParam>>i == 0 {
+			break // no parameter among the rest
+		}
 		k := string(kv.Key)
-		if a.used(i) || !strings.HasPrefix(k, "aws.") || knownKey(k) != kNone {
+		if a.isUsed(i) {
+			continue
+		}
+		if a.sh != nil {
+			if a.sh.awsParam&(1<<i) == 0 {
+				continue
+			}
+		} else if !strings.HasPrefix(k, "aws.") || knownKey(k) != kNone || !awsParamKey(k) {
 			continue
 		}
 		p := k[len("aws."):]
-		if params := sc.kvs[start:]; p == "" || SanitizeAWSKey(p) != p || reservedAWSParam(p) || len(params) >= maxAWSParams || hasKey(params, p) {
+		if params := sc.kvs[start:]; len(params) >= maxAWSParams || hasKey(params, p) {
 			continue // what is left over stays in metadata
 		}
 		a.use(i)
@@ -64,6 +74,16 @@ func buildAWS(sc *Scratch, a *attrs, awsAPI bool) *AWS {
 // maxAWSParams bounds the request parameters kept in the aws object; X-Ray's
 // own whitelist records a handful per operation.
 const maxAWSParams = 64
+
+// awsParamKey reports whether k, a key no field reads, has the form of
+// an aws object parameter: aws.<snake_case>, not a field of the object.
+func awsParamKey(k string) bool {
+	if !strings.HasPrefix(k, "aws.") {
+		return false
+	}
+	p := k[len("aws."):]
+	return p != "" && SanitizeAWSKey(p) == p && !reservedAWSParam(p)
+}
 
 // reservedAWSParam reports whether p is a field the aws object already has.
 func reservedAWSParam(p string) bool {

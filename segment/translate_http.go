@@ -12,7 +12,7 @@ import (
 // buildHTTP maps both generations of the HTTP semantic conventions to the
 // http object, or returns nil when the span has no HTTP attributes.
 func buildHTTP(sc *Scratch, a *attrs, kind trace.SpanKind) *HTTP {
-	if !a.hasAny(httpKeys[:]) {
+	if a.sh != nil && !a.sh.http || a.sh == nil && !a.hasAny(httpKeys[:]) {
 		return nil // nothing below would be read or consumed
 	}
 	h := HTTP{ContentLength: -1}

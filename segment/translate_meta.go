@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"encoding/json"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -52,9 +53,9 @@ func (t *Translator) links(ls []sdktrace.Link) []Link {
 func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.ReadOnlySpan, links int, res *resourceInfo) []Namespace {
 	var spanIndexed []string
 	var spanIndexedSet map[string]struct{} // for long lists
-	if v, ok := a.value(kXRayAnnotations); ok && v.Type() == attribute.STRINGSLICE {
-		spanIndexed = sc.stringSlice(v)
-		if len(spanIndexed) > 16 {
+	if v := a.value(kXRayAnnotations); v != nil && v.Type() == attribute.STRINGSLICE {
+		spanIndexed = sc.stringSlice(*v)
+		if len(spanIndexed) > 16 && a.sh == nil {
 			spanIndexedSet = make(map[string]struct{}, len(spanIndexed))
 			for _, k := range spanIndexed {
 				spanIndexedSet[k] = struct{}{}
@@ -63,44 +64,48 @@ func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.Rea
 	}
 	annStart, defStart := begin(sc.ann), begin(sc.kvs)
 	var extra []Namespace
-	for i, kv := range a.kvs {
-		k := string(kv.Key)
-		explicit := t.isIndexed(k)
-		if !explicit && spanIndexedSet != nil {
-			_, explicit = spanIndexedSet[k]
-		} else if !explicit {
-			explicit = contains(spanIndexed, k)
-		}
-		if a.used(i) && !explicit {
-			continue
-		}
-		if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) && kv.Value.Type() == attribute.STRING {
-			if raw := rawObject(scrub.Redact(kv.Value.AsString())); raw != nil {
-				ns := k[len(metadata.NamespaceKeyPrefix):]
-				if ns != "" && ns != "default" && ns != NotesNamespace {
-					extra = append(extra, Namespace{Name: ns, Raw: raw})
+	if a.sh != nil {
+		extra = t.shapedEntries(sc, a, spanIndexed, annStart)
+	} else {
+		for i, kv := range a.kvs {
+			k := string(kv.Key)
+			explicit := t.isIndexed(k)
+			if !explicit && spanIndexedSet != nil {
+				_, explicit = spanIndexedSet[k]
+			} else if !explicit {
+				explicit = contains(spanIndexed, k)
+			}
+			if a.isUsed(i) && !explicit {
+				continue
+			}
+			if strings.HasPrefix(k, metadata.NamespaceKeyPrefix) && kv.Value.Type() == attribute.STRING {
+				if ns, ok := namespaceOf(k, kv.Value); ok {
+					extra = append(extra, ns)
 					continue
 				}
 			}
-		}
-		kv.Value = scrubValue(sc, k, kv.Value)
-		if anns := sc.ann[annStart:]; (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(anns) < MaxAnnotations {
-			key := sc.annotationKey(k)
-			if key != "" && !hasKey(anns, key) {
-				sc.ann = append(sc.ann, KeyValue{Key: key, Value: kv.Value})
+			kv.Value = scrubValue(sc, k, kv.Value)
+			if anns := sc.ann[annStart:]; (explicit || t.cfg.IndexAll) && primitive(kv.Value) && len(anns) < MaxAnnotations {
+				key := sc.annotationKey(k)
+				if key != "" && !hasKey(anns, key) {
+					sc.ann = append(sc.ann, KeyValue{Key: key, Value: kv.Value})
+					continue
+				}
+			}
+			if a.isUsed(i) {
 				continue
 			}
+			sc.kvs = append(sc.kvs, KeyValue{Key: SanitizeMetadataKey(k), Value: kv.Value})
 		}
-		if a.used(i) {
-			continue
-		}
-		sc.kvs = append(sc.kvs, KeyValue{Key: SanitizeMetadataKey(k), Value: kv.Value})
 	}
 	d.Annotations = done(sc.ann, annStart)
 	if !d.Subsegment {
 		sc.kvs = append(sc.kvs, res.metadata...)
 	}
-	def := dedupe(done(sc.kvs, defStart))
+	def := done(sc.kvs, defStart)
+	if a.sh == nil || !a.sh.distinct || !d.Subsegment {
+		def = dedupe(def) // else the keys are distinct: the resource's are not there
+	}
 	extra = dedupeNamespaces(extra)
 	markStart := begin(sc.kvs)
 	if n := links - len(d.Links) + s.DroppedLinks(); n > 0 {
@@ -121,19 +126,87 @@ func (t *Translator) metadata(sc *Scratch, d *Document, a *attrs, s sdktrace.Rea
 	return done(sc.nss, nsStart)
 }
 
+// shapedEntries is the loop of metadata for a span whose key list has a
+// shape: it visits only the attributes no field consumed and those asked
+// for as annotations, with what their keys decide taken from the shape. It
+// appends the annotations and the default namespace's entries to sc and
+// returns the other namespaces.
+func (t *Translator) shapedEntries(sc *Scratch, a *attrs, spanIndexed []string, annStart int) []Namespace {
+	var extra []Namespace
+	sh := a.sh
+	explicitMask := sh.indexed | sh.indexedBy(spanIndexed)
+	for todo := ^a.used&(1<<len(a.kvs)-1) | explicitMask; todo != 0; todo &= todo - 1 {
+		i := bits.TrailingZeros64(todo)
+		bit := uint64(1) << i
+		kv := &a.kvs[i]
+		if sh.ns&bit != 0 && kv.Value.Type() == attribute.STRING {
+			if ns, ok := namespaceOf(string(kv.Key), kv.Value); ok {
+				extra = append(extra, ns)
+				continue
+			}
+		}
+		// The entry goes where its key says, then its value is scrubbed
+		// there (which keeps its type).
+		var dst *KeyValue
+		if anns := sc.ann[annStart:]; (explicitMask&bit != 0 || t.cfg.IndexAll) && primitive(kv.Value) && len(anns) < MaxAnnotations {
+			if key := sh.ann[i]; key != "" && !hasKey(anns, key) {
+				sc.ann = append(sc.ann, KeyValue{Key: key, Value: kv.Value})
+				dst = &sc.ann[len(sc.ann)-1]
+			}
+		}
+		if dst == nil {
+			if a.used&bit != 0 {
+				continue
+			}
+			sc.kvs = append(sc.kvs, KeyValue{Key: sh.meta[i], Value: kv.Value})
+			dst = &sc.kvs[len(sc.kvs)-1]
+		}
+		if v := &dst.Value; v.Type() == attribute.STRING && sh.cred&bit == 0 {
+			if s := v.AsString(); s != "" {
+				if out := sh.redact(i, s); out != s {
+					*v = attribute.StringValue(out)
+				}
+			}
+		} else {
+			scrubAt(v, string(kv.Key), sh.cred&bit != 0)
+		}
+	}
+	return extra
+}
+
+// namespaceOf returns the metadata namespace that attribute k (with the
+// namespace prefix), v holds, when v is a JSON object and k names a
+// namespace of its own.
+func namespaceOf(k string, v attribute.Value) (Namespace, bool) {
+	if raw := rawObject(scrub.Redact(v.AsString())); raw != nil {
+		ns := k[len(metadata.NamespaceKeyPrefix):]
+		if ns != "" && ns != "default" && ns != NotesNamespace {
+			return Namespace{Name: ns, Raw: raw}, true
+		}
+	}
+	return Namespace{}, false
+}
+
 // scrubValue removes credentials from every string value (scrub.Value:
 // user:password@ in URLs, secret settings, and whole values of keys such
 // as http.request.header.authorization), strings in slices included.
 func scrubValue(sc *Scratch, k string, v attribute.Value) attribute.Value {
+	scrubAt(&v, k, v.Type() == attribute.STRING && v.AsString() != "" && sc.credentialKey(k))
+	return v
+}
+
+// scrubAt is scrubValue in place, for a key k whose scrub.CredentialKey is
+// cred.
+func scrubAt(v *attribute.Value, k string, cred bool) {
 	switch v.Type() {
 	case attribute.STRING:
 		if s := v.AsString(); s != "" {
 			out := scrub.Redacted
-			if !sc.credentialKey(k) {
+			if !cred {
 				out = scrub.Redact(s)
 			}
 			if out != s {
-				return attribute.StringValue(out)
+				*v = attribute.StringValue(out)
 			}
 		}
 	case attribute.STRINGSLICE:
@@ -145,10 +218,9 @@ func scrubValue(sc *Scratch, k string, v attribute.Value) attribute.Value {
 			}
 		}
 		if changed {
-			return attribute.StringSliceValue(ss)
+			*v = attribute.StringSliceValue(ss)
 		}
 	}
-	return v
 }
 
 // dedupe keeps the first entry of each key. Spans from the SDK have unique

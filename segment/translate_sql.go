@@ -28,7 +28,7 @@ var relational = map[string]bool{
 // span has no connection string, host:port/database from its parts.
 func buildSQL(sc *Scratch, a *attrs) *SQL {
 	system := a.peek(kDBSystem)
-	if !relational[system] {
+	if system == "" || !relational[system] {
 		return nil
 	}
 	a.value(kDBSystem)
