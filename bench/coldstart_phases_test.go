@@ -71,7 +71,8 @@ func BenchmarkColdStartPhases(b *testing.B) {
 	logInits(b, inits)
 }
 
-// buildTagged is build with build tags.
+// buildTagged is build with build tags; it returns the path of a copy
+// (see deployed).
 func buildTagged(b *testing.B, pkg, tags string) string {
 	out := filepath.Join(b.TempDir(), filepath.Base(pkg))
 	cmd := exec.Command("go", "build", "-tags", strings.TrimSuffix("lambda.norpc,"+tags, ","), "-ldflags=-s -w", "-trimpath", "-o", out, "./"+pkg)
@@ -79,7 +80,7 @@ func buildTagged(b *testing.B, pkg, tags string) string {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("building %s: %v\n%s", pkg, err, msg)
 	}
-	return out
+	return deployed(b, out)
 }
 
 var (
