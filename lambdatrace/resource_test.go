@@ -3,11 +3,13 @@ package lambdatrace
 import (
 	"context"
 	"fmt"
+	"log"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/resource"
 )
@@ -67,6 +69,20 @@ func TestResourceUnchanged(t *testing.T) {
 				t.Errorf("%v: %v\n%s", env, err, out)
 			}
 		})
+	}
+}
+
+// A malformed OTEL_RESOURCE_ATTRIBUTES is still said, by the SDK, when Wrap
+// builds the provider (resource.Default() no longer says it too).
+func TestResourceVariableErrorSaid(t *testing.T) {
+	t.Setenv("AWS_LAMBDA_FUNCTION_NAME", "orders")
+	t.Setenv("OTEL_RESOURCE_ATTRIBUTES", "team=a,broken")
+	var said []string
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { said = append(said, err.Error()) }))
+	defer otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { log.Print(err) }))
+	_ = Wrap(func(context.Context, struct{}) (string, error) { return "ok", nil }, WithoutGlobals())
+	if len(said) != 1 || !strings.Contains(said[0], "missing value: [broken]") {
+		t.Errorf("said %q, want the SDK's partial resource error once", said)
 	}
 }
 
