@@ -20,7 +20,9 @@ import (
 
 // BenchmarkColdStartPhases splits the cold start of fn/phases, untraced and
 // traced (the functions of fn/untraced and fn/otelxray, with timestamps),
-// into phases, as medians in ms over the runs, the two interleaved:
+// and traced by the OpenTelemetry SDK alone with an exporter that drops the
+// spans (sdk: what any tracer on the SDK starts with), into phases, as
+// medians in ms over the runs, the three interleaved:
 //
 //   - start-main: exec to main (process and runtime start, package inits);
 //   - inits: the package inits' own time (GODEBUG=inittrace=1, in another
@@ -34,7 +36,7 @@ import (
 //
 // With -v it logs the packages whose inits cost the traced function most.
 func BenchmarkColdStartPhases(b *testing.B) {
-	variants := []struct{ name, tags, bin string }{{name: "untraced"}, {name: "otelxray", tags: "traced"}}
+	variants := []struct{ name, tags, bin string }{{name: "untraced"}, {name: "sdk", tags: "sdkonly"}, {name: "otelxray", tags: "traced"}}
 	for i := range variants {
 		variants[i].bin = buildTagged(b, "fn/phases", variants[i].tags)
 	}
@@ -56,7 +58,7 @@ func BenchmarkColdStartPhases(b *testing.B) {
 			for k, d := range p {
 				phases[v.name+"/"+k] = append(phases[v.name+"/"+k], d)
 			}
-			if v.tags != "" {
+			if v.name == "otelxray" {
 				for k, d := range pkgs {
 					inits[k] = append(inits[k], d)
 				}
@@ -68,10 +70,15 @@ func BenchmarkColdStartPhases(b *testing.B) {
 			b.ReportMetric(median(phases[v.name+"/"+k]), v.name+"/"+k+"-ms")
 		}
 	}
+	for _, v := range variants[1:] {
+		// The ratio of the medians, the measure.
+		b.ReportMetric(median(phases[v.name+"/total"])/median(phases["untraced/total"]), v.name+"/untraced-x")
+	}
 	logInits(b, inits)
 }
 
-// buildTagged is build with build tags.
+// buildTagged is build with build tags; it returns the path of a copy
+// (see deployed).
 func buildTagged(b *testing.B, pkg, tags string) string {
 	out := filepath.Join(b.TempDir(), filepath.Base(pkg))
 	cmd := exec.Command("go", "build", "-tags", strings.TrimSuffix("lambda.norpc,"+tags, ","), "-ldflags=-s -w", "-trimpath", "-o", out, "./"+pkg)
@@ -79,7 +86,7 @@ func buildTagged(b *testing.B, pkg, tags string) string {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("building %s: %v\n%s", pkg, err, msg)
 	}
-	return out
+	return deployed(b, out)
 }
 
 var (

@@ -3,7 +3,9 @@ package lambdatrace
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/resource"
@@ -13,39 +15,65 @@ import (
 // contrib's Lambda detector reads from Lambda's variables, corrected
 // (cloud.platform=aws_lambda, memory in bytes, service.name = the function
 // name unless OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES or
-// AWS_XRAY_TRACING_NAME, in this order, says otherwise), merged with
-// resource.Default(). Outside Lambda it returns resource.Default() and no
-// error. It never fails on a schema URL conflict: the Lambda attributes
-// carry no schema URL.
+// AWS_XRAY_TRACING_NAME, in this order, says otherwise), over the
+// attributes of resource.Default(): telemetry.sdk.*, those of
+// OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME as they are now, and
+// outside Lambda, when nothing names the service, service.name
+// unknown_service:<executable>. Outside Lambda it returns that default
+// resource and no error. It never fails on a schema URL conflict: the
+// Lambda attributes carry no schema URL.
 func Resource(ctx context.Context) *resource.Resource {
 	// Not resource.Default(): it is computed once per process, before a
-	// test or a caller can change OTEL_SERVICE_NAME.
-	base, err := resource.New(ctx, resource.WithTelemetrySDK(), resource.WithFromEnv())
+	// test or a caller can change OTEL_SERVICE_NAME, and its detectors
+	// cost a cold start more than the few attributes it adds, which are
+	// built here. The variables' errors are reported by the SDK, whose
+	// WithResource reads them again.
+	base, _ := resource.New(ctx, resource.WithTelemetrySDK(), resource.WithFromEnv())
 	if base == nil {
 		base = resource.Empty()
 	}
-	if withDefault, err := resource.Merge(resource.Default(), base); err == nil {
-		base = withDefault // the default service.name, unless the environment set one
-	}
-	_ = err // a partly detected environment is still useful (resource.Default reported it)
-	if name := os.Getenv(envTracingName); name != "" && !hasServiceName(base) {
-		// The X-Ray SDK's name for the service, below OTEL_SERVICE_NAME.
-		if named, err := resource.Merge(base, resource.NewSchemaless(attribute.String("service.name", name))); err == nil {
-			base = named
+	if strings.EqualFold(os.Getenv(envExperimentalResource), "true") {
+		// resource.Default() then has more (service.instance.id).
+		if withDefault, err := resource.Merge(resource.Default(), base); err == nil {
+			base = withDefault
 		}
 	}
-	attrs := lambdaAttributes(os.Getenv)
-	if attrs == nil {
+	var extra []attribute.KeyValue
+	named := hasServiceName(base)
+	if name := os.Getenv(envTracingName); name != "" && !named {
+		// The X-Ray SDK's name for the service, below OTEL_SERVICE_NAME.
+		extra = append(extra, attribute.String("service.name", name))
+		named = true
+	}
+	switch attrs := lambdaAttributes(os.Getenv); {
+	case attrs != nil:
+		extra = append(extra, attrs...)
+		if !named {
+			extra = append(extra, attribute.String("service.name", os.Getenv("AWS_LAMBDA_FUNCTION_NAME")))
+		}
+	case !named && !base.Set().HasValue("service.name"):
+		// resource.Default()'s name for a service nothing names.
+		extra = append(extra, attribute.String("service.name", defaultServiceName()))
+	}
+	if len(extra) == 0 {
 		return base
 	}
-	if !hasServiceName(base) {
-		attrs = append(attrs, attribute.String("service.name", os.Getenv("AWS_LAMBDA_FUNCTION_NAME")))
-	}
-	merged, err := resource.Merge(base, resource.NewSchemaless(attrs...))
+	// One set, as resource.Merge(base, extra) would make it: extra wins.
+	return resource.NewWithAttributes(base.SchemaURL(), append(base.Attributes(), extra...)...)
+}
+
+// envExperimentalResource turns on the SDK's experimental resource
+// attributes (go.opentelemetry.io/otel/sdk/internal/x).
+const envExperimentalResource = "OTEL_GO_X_RESOURCE"
+
+// defaultServiceName is the SDK's service.name when nothing sets one:
+// unknown_service: and the executable's name.
+func defaultServiceName() string {
+	exe, err := os.Executable()
 	if err != nil {
-		return base
+		return "unknown_service:go"
 	}
-	return merged
+	return "unknown_service:" + filepath.Base(exe)
 }
 
 // hasServiceName reports whether r's service.name was chosen by the user

@@ -10,6 +10,7 @@ import (
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
+	"github.com/otelxray/otelxray/internal/daemonaddr"
 	"github.com/otelxray/otelxray/internal/wire"
 	"github.com/otelxray/otelxray/segment"
 )
@@ -50,7 +51,7 @@ func New(opts ...Option) (*Exporter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (from %s)", err, cfg.endpointFrom)
 	}
-	raddr, err := net.ResolveUDPAddr("udp", hp)
+	raddr, err := daemonaddr.UDPAddr(hp) // an IP address needs no resolver
 	if err != nil {
 		return nil, fmt.Errorf("xrayudp: cannot resolve daemon address %q (from %s): %w", hp, cfg.endpointFrom, err)
 	}

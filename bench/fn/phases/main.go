@@ -1,7 +1,9 @@
 // Command phases is the minimal function of fn/untraced, or with the
-// "traced" build tag of fn/otelxray, that writes to stderr when main
-// starts, when its handler is ready and when the first invocation's
-// handler runs: BenchmarkColdStartPhases splits the cold start with them.
+// "traced" build tag of fn/otelxray, or with "sdkonly" the same traced by
+// the OpenTelemetry SDK alone (spans dropped, nothing sent), that writes
+// to stderr when main starts, when its handler is ready and when the first
+// invocation's handler runs: BenchmarkColdStartPhases splits the cold
+// start with them.
 package main
 
 import (

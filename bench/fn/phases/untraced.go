@@ -1,4 +1,4 @@
-//go:build !traced
+//go:build !traced && !sdkonly
 
 package main
 
