@@ -18,17 +18,30 @@ const (
 	LambdaFunction = "AWS::Lambda::Function"
 )
 
-// labels names each origin for people.
-var labels = map[string]string{
-	EC2:            "EC2 instance",
-	ECSContainer:   "ECS container",
-	ECSEC2:         "ECS on EC2",
-	ECSFargate:     "Fargate",
-	EKS:            "EKS container",
-	Beanstalk:      "Elastic Beanstalk",
-	AppRunner:      "App Runner",
-	Lambda:         "Lambda",
-	LambdaFunction: "Lambda function",
+// label names each origin for people. It is a switch, not a map, so that
+// linking the package costs the process no init at start.
+func label(o string) string {
+	switch o {
+	case EC2:
+		return "EC2 instance"
+	case ECSContainer:
+		return "ECS container"
+	case ECSEC2:
+		return "ECS on EC2"
+	case ECSFargate:
+		return "Fargate"
+	case EKS:
+		return "EKS container"
+	case Beanstalk:
+		return "Elastic Beanstalk"
+	case AppRunner:
+		return "App Runner"
+	case Lambda:
+		return "Lambda"
+	case LambdaFunction:
+		return "Lambda function"
+	}
+	return ""
 }
 
 // All returns every origin X-Ray accepts, in the order of the constants.
@@ -37,13 +50,10 @@ func All() []string {
 }
 
 // Known reports whether X-Ray accepts o as a segment's origin.
-func Known(o string) bool {
-	_, ok := labels[o]
-	return ok
-}
+func Known(o string) bool { return label(o) != "" }
 
 // Label returns the name people know origin o by, and whether o is known.
 func Label(o string) (string, bool) {
-	l, ok := labels[o]
-	return l, ok
+	l := label(o)
+	return l, l != ""
 }

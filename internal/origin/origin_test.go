@@ -3,10 +3,12 @@ package origin
 import "testing"
 
 func TestKnownAndLabel(t *testing.T) {
-	if len(All()) != len(labels) {
-		t.Errorf("All lists %d origins, labels %d", len(All()), len(labels))
-	}
+	seen := map[string]bool{}
 	for _, o := range All() {
+		if seen[o] {
+			t.Errorf("All lists %s twice", o)
+		}
+		seen[o] = true
 		if !Known(o) {
 			t.Errorf("%s is not known", o)
 		}
