@@ -3,6 +3,8 @@ package wire
 import (
 	"encoding/hex"
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -152,26 +154,51 @@ func appendMicros(b []byte, us int64) []byte {
 	if us < 0 {
 		us = 0
 	}
-	// Right to left into a buffer: six decimals, the point, the seconds.
-	var buf [32]byte
-	i := len(buf)
-	frac, sec := us%1e6, us/1e6
-	for range 6 {
-		i--
-		buf[i] = byte('0' + frac%10)
-		frac /= 10
+	sec, frac := uint64(us)/1e6, uint64(us)%1e6
+	// Right to left, two digits at a time, straight into b.
+	n := decimalLen(sec) + 7
+	b = slices.Grow(b, n)
+	i := len(b) + n
+	b = b[:i]
+	for range 3 {
+		q := frac / 100
+		i -= 2
+		copy(b[i:i+2], digitPairs[2*(frac-100*q):])
+		frac = q
 	}
 	i--
-	buf[i] = '.'
-	for {
-		i--
-		buf[i] = byte('0' + sec%10)
-		if sec /= 10; sec == 0 {
-			break
-		}
+	b[i] = '.'
+	for sec >= 100 {
+		q := sec / 100
+		i -= 2
+		copy(b[i:i+2], digitPairs[2*(sec-100*q):])
+		sec = q
 	}
-	return append(b, buf[i:]...)
+	if sec >= 10 {
+		copy(b[i-2:i], digitPairs[2*sec:])
+	} else {
+		b[i-1] = byte('0' + sec)
+	}
+	return b
 }
+
+// digitPairs holds "00" to "99": the two digits of k at 2k.
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// decimalLen is the number of decimal digits of x (1 for 0).
+func decimalLen(x uint64) int {
+	x |= 1                          // 0 has one digit, like 1
+	t := bits.Len64(x) * 1233 >> 12 // log10(x) rounded down, or one more
+	if x < pow10[t] {
+		return t
+	}
+	return t + 1
+}
+
+// pow10 holds the powers of ten an uint64 can hold.
+var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // appendValue appends an attribute value as JSON. Slices become arrays;
 // strings longer than maxRunes are cut (maxRunes <= 0 keeps all).
