@@ -39,11 +39,18 @@ const independentSize = len(`"type":"subsegment","trace_id":"","parent_id":"",`)
 // belong to [appendIndependent] or to the enclosing document.
 func appendFields(b []byte, d *segment.Document) []byte {
 	b = append(b, `"name":`...)
-	name := segment.SanitizeName(d.Name)
-	if name == "" {
-		name = segment.DefaultName
+	if plainName(d.Name) {
+		// What SanitizeName keeps as it is, and nothing to escape.
+		b = append(b, '"')
+		b = append(b, d.Name...)
+		b = append(b, '"')
+	} else {
+		name := segment.SanitizeName(d.Name)
+		if name == "" {
+			name = segment.DefaultName
+		}
+		b = appendString(b, name, segment.MaxNameLen)
 	}
-	b = appendString(b, name, segment.MaxNameLen)
 	b = append(b, `,"id":"`...)
 	b = appendSpanID(b, d.ID)
 	b = append(b, '"')
@@ -133,6 +140,31 @@ func appendOutcome(b []byte, d *segment.Document) []byte {
 	}
 	return b
 }
+
+// plainName reports whether s is a name [segment.SanitizeName] returns as it
+// is, made only of ASCII letters, digits and the punctuation it keeps: none
+// of them needs escaping in JSON.
+func plainName(s string) bool {
+	if len(s) == 0 || len(s) > segment.MaxNameLen || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !nameBytes[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameBytes marks the bytes a name may hold as they are: those segment's
+// SanitizeName keeps, but the backslash, which JSON escapes (TestNameBytes
+// holds the two together).
+var nameBytes = func() (t [256]bool) {
+	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _.:/%&#=+-@" {
+		t[c] = true
+	}
+	return t
+}()
 
 // validOrigin reports whether o is an origin X-Ray accepts.
 func validOrigin(o string) bool {

@@ -1,7 +1,7 @@
 package wire
 
 import (
-	"encoding/hex"
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"slices"
@@ -18,40 +18,93 @@ const hexDigits = "0123456789abcdef"
 
 // appendTraceID appends the X-Ray form of a trace ID, 1-<8 hex>-<24 hex>.
 func appendTraceID(b []byte, id trace.TraceID) []byte {
-	b = append(b, '1', '-')
-	b = hex.AppendEncode(b, id[:4])
-	b = append(b, '-')
-	return hex.AppendEncode(b, id[4:])
+	n := len(b)
+	b = slices.Grow(b, 35)[:n+35]
+	d := b[n : n+35]
+	d[0], d[1], d[10] = '1', '-', '-'
+	binary.LittleEndian.PutUint64(d[2:], hex8(binary.LittleEndian.Uint32(id[0:])))
+	binary.LittleEndian.PutUint64(d[11:], hex8(binary.LittleEndian.Uint32(id[4:])))
+	binary.LittleEndian.PutUint64(d[19:], hex8(binary.LittleEndian.Uint32(id[8:])))
+	binary.LittleEndian.PutUint64(d[27:], hex8(binary.LittleEndian.Uint32(id[12:])))
+	return b
 }
 
 // appendSpanID appends a span ID as 16 hex digits.
 func appendSpanID(b []byte, id trace.SpanID) []byte {
-	return hex.AppendEncode(b, id[:])
+	n := len(b)
+	b = slices.Grow(b, 16)[:n+16]
+	binary.LittleEndian.PutUint64(b[n:], hex8(binary.LittleEndian.Uint32(id[0:])))
+	binary.LittleEndian.PutUint64(b[n+8:], hex8(binary.LittleEndian.Uint32(id[4:])))
+	return b
+}
+
+// hex8 returns the 8 lower-case hex digits of 4 bytes, given as a
+// little-endian word (the first byte lowest), as a little-endian word of
+// characters: each byte's high digit, then its low digit.
+func hex8(x uint32) uint64 {
+	const lo4 = 0x0f0f0f0f0f0f0f0f
+	// Byte k of x to byte 2k of z.
+	z := uint64(x)
+	z = (z | z<<16) & 0x0000ffff0000ffff
+	z = (z | z<<8) & 0x00ff00ff00ff00ff
+	// The high digit to byte 2k, the low one to byte 2k+1.
+	n := z>>4&lo4 | (z&lo4)<<8
+	// Digits of 10 and more are letters: add 'a'-'0'-10 to those.
+	letters := (n + 0x0606060606060606) >> 4 & 0x0101010101010101
+	return n + 0x3030303030303030 + letters*('a'-'0'-10)
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
 // control characters are escaped, and at most maxRunes characters are kept
 // (maxRunes <= 0 keeps all). The result is always valid JSON and UTF-8.
 func appendString(b []byte, s string, maxRunes int) []byte {
-	b = append(b, '"')
-	// Fast path: short printable ASCII needs no escaping and no counting.
-	if maxRunes <= 0 || len(s) <= maxRunes {
-		i := 0
-		for i+8 <= len(s) && !needsEscape8(load8(s, i)) {
-			i += 8
+	if maxRunes > 0 && len(s) > maxRunes {
+		return appendEscaped(b, s, maxRunes)
+	}
+	// Fast path: printable ASCII is copied as it is, 8 bytes at a time,
+	// each word tested as it is copied.
+	n := len(b)
+	b = slices.Grow(b, len(s)+2)
+	d := b[n : n+len(s)+2]
+	d[0] = '"'
+	switch {
+	case len(s) >= 8:
+		for i := 0; i+8 < len(s); i += 8 {
+			w := load8(s, i)
+			if needsEscape8(w) {
+				return appendEscaped(b, s, maxRunes)
+			}
+			binary.LittleEndian.PutUint64(d[1+i:], w)
 		}
-		for i < len(s) {
+		w := load8(s, len(s)-8) // the last 8, maybe overlapping
+		if needsEscape8(w) {
+			return appendEscaped(b, s, maxRunes)
+		}
+		binary.LittleEndian.PutUint64(d[len(s)-7:], w)
+	case len(s) >= 4:
+		lo, hi := load4(s, 0), load4(s, len(s)-4)
+		if needsEscape8(uint64(lo) | uint64(hi)<<32) {
+			return appendEscaped(b, s, maxRunes)
+		}
+		binary.LittleEndian.PutUint32(d[1:], lo)
+		binary.LittleEndian.PutUint32(d[len(s)-3:], hi)
+	default:
+		for i := 0; i < len(s); i++ {
 			c := s[i]
 			if c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-				break
+				return appendEscaped(b, s, maxRunes)
 			}
-			i++
-		}
-		if i == len(s) {
-			b = append(b, s...)
-			return append(b, '"')
+			d[1+i] = c
 		}
 	}
+	d[len(s)+1] = '"'
+	return b[:n+len(s)+2]
+}
+
+// appendEscaped is appendString's slow path: escapes, UTF-8 checks and the
+// limit on characters.
+func appendEscaped(b []byte, s string, maxRunes int) []byte {
+	b = append(b, '"')
 	runes := 0
 	start := 0
 	for i := 0; i < len(s); {
@@ -115,6 +168,12 @@ func load8(s string, i int) uint64 {
 	_ = s[i+7]
 	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// load4 returns s[i:i+4] as a little-endian word.
+func load4(s string, i int) uint32 {
+	_ = s[i+3]
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 }
 
 // needsEscape8 reports whether any of the 8 bytes of x is a control

@@ -1,6 +1,11 @@
 package wire
 
-import "testing"
+import (
+	"encoding/hex"
+	"testing"
+
+	"go.opentelemetry.io/otel/trace"
+)
 
 // TestNeedsEscape8 compares the word test with the byte test for every byte
 // value at every position, among ordinary bytes.
@@ -31,6 +36,58 @@ func TestNeedsEscape8Words(t *testing.T) {
 		}
 		if got := needsEscape8(load8(string(w), 0)); got != want {
 			t.Fatalf("%q: needsEscape8 = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestAppendStringFastPath holds appendString against its slow path for
+// every length up to 40 with every kind of byte at every position.
+func TestAppendStringFastPath(t *testing.T) {
+	kinds := []byte{0, 0x1f, ' ', '"', '\\', 'a', 0x7f, 0x80, 0xe2, 0xff}
+	for n := range 41 {
+		plain := make([]byte, n)
+		for i := range plain {
+			plain[i] = 'a' + byte(i%26)
+		}
+		check := func(s string) {
+			for _, max := range []int{0, n, n + 1} {
+				got := appendString([]byte("x"), s, max)
+				want := appendEscaped([]byte("x"), s, max)
+				if string(got) != string(want) {
+					t.Fatalf("appendString(%q, %d) = %q, want %q", s, max, got, want)
+				}
+			}
+		}
+		check(string(plain))
+		for pos := range n {
+			for _, c := range kinds {
+				w := append([]byte(nil), plain...)
+				w[pos] = c
+				check(string(w))
+			}
+		}
+	}
+}
+
+// TestHexIDs holds the word-at-a-time hex of span and trace IDs against
+// encoding/hex for every byte value at every position.
+func TestHexIDs(t *testing.T) {
+	for pos := range 16 {
+		for c := range 256 {
+			var tid trace.TraceID
+			for i := range tid {
+				tid[i] = byte(i*37 + 11)
+			}
+			tid[pos] = byte(c)
+			want := "x1-" + hex.EncodeToString(tid[:4]) + "-" + hex.EncodeToString(tid[4:])
+			if got := string(appendTraceID([]byte("x"), tid)); got != want {
+				t.Fatalf("appendTraceID(%x) = %q, want %q", tid, got, want)
+			}
+			var sid trace.SpanID
+			copy(sid[:], tid[pos/2:])
+			if got, want := string(appendSpanID([]byte("x"), sid)), "x"+hex.EncodeToString(sid[:]); got != want {
+				t.Fatalf("appendSpanID(%x) = %q, want %q", sid, got, want)
+			}
 		}
 	}
 }
