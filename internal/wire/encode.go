@@ -1,8 +1,6 @@
 package wire
 
 import (
-	"strconv"
-
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -245,10 +243,10 @@ func appendHTTP(b []byte, h *segment.HTTP, subsegment bool) []byte {
 		b = append(b, `"response":{`...)
 		first := true
 		if validStatus(h.Status) {
-			b = strconv.AppendInt(appendKey(b, &first, "status"), h.Status, 10)
+			b = appendInt(appendKey(b, &first, "status"), h.Status)
 		}
 		if h.ContentLength >= 0 {
-			b = strconv.AppendInt(appendKey(b, &first, "content_length"), h.ContentLength, 10)
+			b = appendInt(appendKey(b, &first, "content_length"), h.ContentLength)
 		}
 		b = append(b, '}')
 	}
@@ -289,7 +287,7 @@ func appendCause(b []byte, exs []segment.Exception) []byte {
 		}
 		if e.Truncated > 0 {
 			b = append(b, `,"truncated":`...)
-			b = strconv.AppendInt(b, int64(e.Truncated), 10)
+			b = appendInt(b, int64(e.Truncated))
 		}
 		if len(e.Stack) > 0 {
 			b = appendArray(append(b, `,"stack":`...), e.Stack, appendFrame)
@@ -304,7 +302,7 @@ func appendFrame(b []byte, f segment.StackFrame) []byte {
 	first := true
 	b = appendObjectMember(b, &first, "path", f.Path)
 	if f.Line > 0 {
-		b = strconv.AppendInt(appendKey(b, &first, "line"), int64(f.Line), 10)
+		b = appendInt(appendKey(b, &first, "line"), int64(f.Line))
 	}
 	b = appendObjectMember(b, &first, "label", f.Label)
 	return append(b, '}')

@@ -214,6 +214,27 @@ func appendMicros(b []byte, us int64) []byte {
 		us = 0
 	}
 	sec, frac := uint64(us)/1e6, uint64(us)%1e6
+	if 1e9 <= sec && sec < 1e10 {
+		// From 2001 to 2286: 10 digits, in independent pairs.
+		n := len(b)
+		b = slices.Grow(b, 17)[:n+17]
+		d := b[n : n+17]
+		top := uint32(sec / 1e8)
+		rest := uint32(sec - uint64(top)*1e8)
+		hi, lo := rest/10000, rest%10000
+		f := uint32(frac)
+		fhi, flo := f/10000, f%10000
+		copy(d[0:2], digitPairs[2*top:])
+		copy(d[2:4], digitPairs[2*(hi/100):])
+		copy(d[4:6], digitPairs[2*(hi%100):])
+		copy(d[6:8], digitPairs[2*(lo/100):])
+		copy(d[8:10], digitPairs[2*(lo%100):])
+		d[10] = '.'
+		copy(d[11:13], digitPairs[2*fhi:])
+		copy(d[13:15], digitPairs[2*(flo/100):])
+		copy(d[15:17], digitPairs[2*(flo%100):])
+		return b
+	}
 	// Right to left, two digits at a time, straight into b.
 	n := decimalLen(sec) + 7
 	b = slices.Grow(b, n)
@@ -266,7 +287,7 @@ func appendValue(b []byte, v attribute.Value, maxRunes int) []byte {
 	case attribute.BOOL:
 		return strconv.AppendBool(b, v.AsBool())
 	case attribute.INT64:
-		return strconv.AppendInt(b, v.AsInt64(), 10)
+		return appendInt(b, v.AsInt64())
 	case attribute.FLOAT64:
 		return appendFloat(b, v.AsFloat64())
 	case attribute.STRING:
@@ -310,7 +331,21 @@ func appendArray[T any](b []byte, xs []T, appendElem func([]byte, T) []byte) []b
 	return append(b, ']')
 }
 
-func appendInt(b []byte, i int64) []byte { return strconv.AppendInt(b, i, 10) }
+// appendInt appends i in decimal, as strconv.AppendInt does; numbers below
+// 1,000 (status codes, counts, retries) without a call.
+func appendInt(b []byte, i int64) []byte {
+	switch u := uint64(i); {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, digitPairs[2*u], digitPairs[2*u+1])
+	case u < 1000:
+		q := u / 100
+		r := u - 100*q
+		return append(b, byte('0'+q), digitPairs[2*r], digitPairs[2*r+1])
+	}
+	return strconv.AppendInt(b, i, 10)
+}
 
 // appendShortString appends s as a JSON string cut to MaxStringLen.
 func appendShortString(b []byte, s string) []byte { return appendString(b, s, segment.MaxStringLen) }

@@ -46,3 +46,16 @@ func TestAppendMicrosDigits(t *testing.T) {
 		t.Errorf("decimalLen(MaxUint64) = %d, want %d", got, want)
 	}
 }
+
+// TestAppendInt holds appendInt against strconv.
+func TestAppendInt(t *testing.T) {
+	ints := []int64{-1, -9, -10, -100, -1000, math.MaxInt64, math.MinInt64}
+	for i := range int64(2000) {
+		ints = append(ints, i)
+	}
+	for _, i := range ints {
+		if got, want := string(appendInt([]byte("x"), i)), "x"+strconv.FormatInt(i, 10); got != want {
+			t.Errorf("appendInt(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
