@@ -165,15 +165,15 @@ func appendEscaped(b []byte, s string, maxRunes int) []byte {
 
 // load8 returns s[i:i+8] as a little-endian word.
 func load8(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	w := s[i : i+8] // one bounds check, then none
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // load4 returns s[i:i+4] as a little-endian word.
 func load4(s string, i int) uint32 {
-	_ = s[i+3]
-	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+	w := s[i : i+4]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
 }
 
 // needsEscape8 reports whether any of the 8 bytes of x is a control
@@ -224,15 +224,16 @@ func appendMicros(b []byte, us int64) []byte {
 		hi, lo := rest/10000, rest%10000
 		f := uint32(frac)
 		fhi, flo := f/10000, f%10000
-		copy(d[0:2], digitPairs[2*top:])
-		copy(d[2:4], digitPairs[2*(hi/100):])
-		copy(d[4:6], digitPairs[2*(hi%100):])
-		copy(d[6:8], digitPairs[2*(lo/100):])
-		copy(d[8:10], digitPairs[2*(lo%100):])
+		le := binary.LittleEndian
+		le.PutUint16(d[0:], pairWords[uint8(top)])
+		le.PutUint16(d[2:], pairWords[uint8(hi/100)])
+		le.PutUint16(d[4:], pairWords[uint8(hi%100)])
+		le.PutUint16(d[6:], pairWords[uint8(lo/100)])
+		le.PutUint16(d[8:], pairWords[uint8(lo%100)])
 		d[10] = '.'
-		copy(d[11:13], digitPairs[2*fhi:])
-		copy(d[13:15], digitPairs[2*(flo/100):])
-		copy(d[15:17], digitPairs[2*(flo%100):])
+		le.PutUint16(d[11:], pairWords[uint8(fhi)])
+		le.PutUint16(d[13:], pairWords[uint8(flo/100)])
+		le.PutUint16(d[15:], pairWords[uint8(flo%100)])
 		return b
 	}
 	// Right to left, two digits at a time, straight into b.
@@ -266,6 +267,15 @@ func appendMicros(b []byte, us int64) []byte {
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
 	"8081828384858687888990919293949596979899"
+
+// pairWords holds digitPairs as little-endian 16-bit words, indexed by a
+// byte so that no index needs a bounds check (100 to 255 are unused).
+var pairWords = func() (t [256]uint16) {
+	for k := range 100 {
+		t[k] = uint16(digitPairs[2*k]) | uint16(digitPairs[2*k+1])<<8
+	}
+	return t
+}()
 
 // decimalLen is the number of decimal digits of x (1 for 0).
 func decimalLen(x uint64) int {
