@@ -57,11 +57,12 @@ type Packer struct {
 
 // Reset empties p for the next batch and keeps its buffers.
 func (p *Packer) Reset() {
-	// Every slot keeps its own children buffer (dropOrphans swaps slots, so
+	// Only the documents hold pointers to let go of; Add sets the rest, and
+	// every slot keeps its own children buffer (dropOrphans swaps slots, so
 	// no two share one). Slots beyond used are clean already.
 	all := p.nodes[:p.used]
 	for i := range all {
-		all[i] = node{children: all[i].children[:0]}
+		all[i].doc = segment.Document{}
 	}
 	p.nodes, p.used = p.nodes[:0], 0
 	clear(p.byID)
@@ -90,12 +91,15 @@ func (p *Packer) Add(d *segment.Document) {
 	n := len(p.nodes)
 	if n < cap(p.nodes) {
 		p.nodes = p.nodes[:n+1]
-		slot := &p.nodes[n]
-		*slot = node{doc: *d, parent: -1, children: slot.children[:0]}
 	} else {
-		p.nodes = append(p.nodes, node{doc: *d, parent: -1})
+		p.nodes = append(p.nodes, node{})
 	}
 	p.used = max(p.used, n+1)
+	// Field by field: no node-sized temporary to build and copy.
+	slot := &p.nodes[n]
+	slot.doc = *d
+	slot.body, slot.parent, slot.children = [2]int{}, -1, slot.children[:0]
+	slot.subtree, slot.depth, slot.top = 0, 0, false
 }
 
 // Drop records that the span with this ID was dropped before packing (in
