@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/otelxray/otelxray/segment"
 )
 
 // TestNeedsEscape8 compares the word test with the byte test for every byte
@@ -90,4 +92,25 @@ func TestHexIDs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzAppendString holds appendString's word-at-a-time fast path against
+// its slow path, and plainName against segment.SanitizeName.
+func FuzzAppendString(f *testing.F) {
+	f.Add("DynamoDB", 0)
+	f.Add("0123456789abcdef\"x", 16)
+	f.Add("é\u2028\x00", 2)
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		if got, want := appendString([]byte("x"), s, max), appendEscaped([]byte("x"), s, max); string(got) != string(want) {
+			t.Fatalf("appendString(%q, %d) = %q, want %q", s, max, got, want)
+		}
+		if plainName(s) {
+			if got := segment.SanitizeName(s); got != s {
+				t.Fatalf("plainName(%q) but SanitizeName gives %q", s, got)
+			}
+			if got, want := string(appendString(nil, s, segment.MaxNameLen)), `"`+s+`"`; got != want {
+				t.Fatalf("plainName(%q) but appendString gives %s", s, got)
+			}
+		}
+	})
 }
