@@ -1,8 +1,6 @@
 package wire
 
 import (
-	"strconv"
-
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -39,11 +37,18 @@ const independentSize = len(`"type":"subsegment","trace_id":"","parent_id":"",`)
 // belong to [appendIndependent] or to the enclosing document.
 func appendFields(b []byte, d *segment.Document) []byte {
 	b = append(b, `"name":`...)
-	name := segment.SanitizeName(d.Name)
-	if name == "" {
-		name = segment.DefaultName
+	if plainName(d.Name) {
+		// What SanitizeName keeps as it is, and nothing to escape.
+		b = append(b, '"')
+		b = append(b, d.Name...)
+		b = append(b, '"')
+	} else {
+		name := segment.SanitizeName(d.Name)
+		if name == "" {
+			name = segment.DefaultName
+		}
+		b = appendString(b, name, segment.MaxNameLen)
 	}
-	b = appendString(b, name, segment.MaxNameLen)
 	b = append(b, `,"id":"`...)
 	b = appendSpanID(b, d.ID)
 	b = append(b, '"')
@@ -134,6 +139,31 @@ func appendOutcome(b []byte, d *segment.Document) []byte {
 	return b
 }
 
+// plainName reports whether s is a name [segment.SanitizeName] returns as it
+// is, made only of ASCII letters, digits and the punctuation it keeps: none
+// of them needs escaping in JSON.
+func plainName(s string) bool {
+	if len(s) == 0 || len(s) > segment.MaxNameLen || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !nameBytes[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameBytes marks the bytes a name may hold as they are: those segment's
+// SanitizeName keeps, but the backslash, which JSON escapes (TestNameBytes
+// holds the two together).
+var nameBytes = func() (t [256]bool) {
+	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _.:/%&#=+-@" {
+		t[c] = true
+	}
+	return t
+}()
+
 // validOrigin reports whether o is an origin X-Ray accepts.
 func validOrigin(o string) bool {
 	switch o {
@@ -213,10 +243,10 @@ func appendHTTP(b []byte, h *segment.HTTP, subsegment bool) []byte {
 		b = append(b, `"response":{`...)
 		first := true
 		if validStatus(h.Status) {
-			b = strconv.AppendInt(appendKey(b, &first, "status"), h.Status, 10)
+			b = appendInt(appendKey(b, &first, "status"), h.Status)
 		}
 		if h.ContentLength >= 0 {
-			b = strconv.AppendInt(appendKey(b, &first, "content_length"), h.ContentLength, 10)
+			b = appendInt(appendKey(b, &first, "content_length"), h.ContentLength)
 		}
 		b = append(b, '}')
 	}
@@ -257,7 +287,7 @@ func appendCause(b []byte, exs []segment.Exception) []byte {
 		}
 		if e.Truncated > 0 {
 			b = append(b, `,"truncated":`...)
-			b = strconv.AppendInt(b, int64(e.Truncated), 10)
+			b = appendInt(b, int64(e.Truncated))
 		}
 		if len(e.Stack) > 0 {
 			b = appendArray(append(b, `,"stack":`...), e.Stack, appendFrame)
@@ -272,7 +302,7 @@ func appendFrame(b []byte, f segment.StackFrame) []byte {
 	first := true
 	b = appendObjectMember(b, &first, "path", f.Path)
 	if f.Line > 0 {
-		b = strconv.AppendInt(appendKey(b, &first, "line"), int64(f.Line), 10)
+		b = appendInt(appendKey(b, &first, "line"), int64(f.Line))
 	}
 	b = appendObjectMember(b, &first, "label", f.Label)
 	return append(b, '}')

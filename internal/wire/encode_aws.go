@@ -1,8 +1,6 @@
 package wire
 
 import (
-	"strconv"
-
 	"github.com/otelxray/otelxray/segment"
 )
 
@@ -26,7 +24,7 @@ func appendAWS(b []byte, a *segment.AWS, subsegment bool) []byte {
 func appendAWSCall(b []byte, first *bool, a *segment.AWS) []byte {
 	b = appendStrings(b, first, "operation", a.Operation, "region", a.Region, "request_id", a.RequestID)
 	if a.Retries >= 0 {
-		b = strconv.AppendInt(appendKey(b, first, "retries"), a.Retries, 10)
+		b = appendInt(appendKey(b, first, "retries"), a.Retries)
 	}
 	b = appendObjectMember(b, first, "queue_url", a.QueueURL)
 	switch {
@@ -72,7 +70,7 @@ func appendAWSResource(b []byte, first *bool, a *segment.AWS) []byte {
 		b = appendStrings(appendNested(b, first, "elastic_beanstalk"), &f, "environment_name", e.EnvironmentName,
 			"version_label", e.VersionLabel)
 		if e.DeploymentID > 0 {
-			b = strconv.AppendInt(appendKey(b, &f, "deployment_id"), e.DeploymentID, 10)
+			b = appendInt(appendKey(b, &f, "deployment_id"), e.DeploymentID)
 		}
 		b = append(b, '}')
 	}

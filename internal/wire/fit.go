@@ -6,23 +6,62 @@ import (
 	"github.com/otelxray/otelxray/segment"
 )
 
-// encodeBodies encodes each document's own members once, trimmed so that
-// the document fits a datagram on its own.
-func (p *Packer) encodeBodies() {
-	for i := range p.nodes {
+// emitAll writes the datagram of every top node, in the order of p.tops,
+// encoding each document's own members once in place, trimmed so that the
+// document fits a datagram on its own. It reports whether every document
+// with its nested children fits its limit, as [Packer.fit] would find: if
+// not, the datagrams are not valid, but every node's body is encoded.
+func (p *Packer) emitAll() bool {
+	ok := true
+	for _, i := range p.tops {
+		start := len(p.out)
+		p.out = append(p.out, Header...)
 		n := &p.nodes[i]
-		limit := segment.MaxDocumentSize - 2
+		p.out = append(p.out, '{')
 		if n.doc.Subsegment {
-			limit -= independentSize
+			p.out = appendIndependent(p.out, &n.doc)
 		}
-		start := len(p.arena)
-		var t trimmed
-		p.arena, t = appendFieldsLimited(p.arena, &n.doc, limit)
-		if t != 0 {
-			p.trimmed++
-		}
-		n.body = [2]int{start, len(p.arena)}
+		spans, fits := p.encodeTree(i)
+		ok = ok && fits
+		p.out = append(p.out, '}')
+		p.grams = append(p.grams, [2]int{start, len(p.out)})
+		p.spansIn = append(p.spansIn, spans)
 	}
+	return ok
+}
+
+// encodeTree appends node i's members and nested children (without the
+// braces of i itself), encoding each document's members. It returns the
+// number of spans written and whether every document of the tree is within
+// its limit. Nesting is at most maxNesting deep, so is the recursion.
+func (p *Packer) encodeTree(i int32) (spans int, fits bool) {
+	n := &p.nodes[i]
+	limit := segment.MaxDocumentSize
+	if n.doc.Subsegment {
+		limit -= independentSize
+	}
+	start := len(p.out)
+	var t trimmed
+	p.out, t = appendFieldsLimited(p.out, &n.doc, limit-2)
+	if t != 0 {
+		p.trimmed++
+	}
+	n.body = [2]int{start, len(p.out)}
+	spans, fits = 1, true
+	if len(n.children) > 0 {
+		p.out = append(p.out, subsegmentsOpen...)
+		for k, c := range n.children {
+			if k > 0 {
+				p.out = append(p.out, ',')
+			}
+			p.out = append(p.out, '{')
+			s, f := p.encodeTree(c)
+			spans, fits = spans+s, fits && f
+			p.out = append(p.out, '}')
+		}
+		p.out = append(p.out, ']')
+	}
+	return spans, fits && 2+len(p.out)-start <= limit
 }
 
 // ownSize is the encoded size of node n with its nested children but
@@ -54,7 +93,8 @@ func (p *Packer) fit(i int32) {
 		if n.subtree <= limit {
 			continue
 		}
-		kids := slices.Clone(n.children)
+		kids := append(p.kids[:0], n.children...)
+		p.kids = kids
 		slices.SortStableFunc(kids, func(x, y int32) int { return p.nodes[y].subtree - p.nodes[x].subtree })
 		size := n.subtree
 		for _, c := range kids {

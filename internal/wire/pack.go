@@ -18,7 +18,7 @@ const subsegmentsOpen = `,"subsegments":[`
 // node is one translated span of a batch.
 type node struct {
 	doc      segment.Document
-	body     [2]int  // the document's own members, arena[body[0]:body[1]]
+	body     [2]int  // the document's own members, encoded: arena[body[0]:body[1]] (out before a split)
 	parent   int32   // index of the parent node in this batch, -1 if none
 	children []int32 // nested children, in span order
 	subtree  int     // encoded size of this document with its nested children
@@ -37,7 +37,10 @@ type node struct {
 // value is ready to use. It is not safe for concurrent use.
 type Packer struct {
 	nodes   []node
+	used    int // nodes written since Reset, dropped ones included
 	byID    map[trace.SpanID]int32
+	indexed bool // byID holds the nodes of this batch
+	scans   int  // lookups done by scanning the nodes instead of byID
 	arena   []byte
 	out     []byte   // datagrams, back to back
 	grams   [][2]int // datagram bounds in out
@@ -45,9 +48,8 @@ type Packer struct {
 	stack   []int32
 	tops    []int32                   // top nodes in the order their datagrams are written
 	dropped map[trace.SpanID]struct{} // spans dropped before packing
-	seen    []bool                    // link's marks
-	queue   []depthItem               // limitDepth's work list
 	order   []int32                   // fit's post-order
+	kids    []int32                   // fit's children by size
 	scratch segment.Scratch           // what the batch's documents point to
 
 	orphans, trimmed int
@@ -55,14 +57,16 @@ type Packer struct {
 
 // Reset empties p for the next batch and keeps its buffers.
 func (p *Packer) Reset() {
-	// Every slot keeps its own children buffer (dropOrphans swaps slots, so
-	// no two share one).
-	all := p.nodes[:cap(p.nodes)]
+	// Only the documents hold pointers to let go of; Add sets the rest, and
+	// every slot keeps its own children buffer (dropOrphans swaps slots, so
+	// no two share one). Slots beyond used are clean already.
+	all := p.nodes[:p.used]
 	for i := range all {
-		all[i] = node{children: all[i].children[:0]}
+		all[i].doc = segment.Document{}
 	}
-	p.nodes = p.nodes[:0]
+	p.nodes, p.used = p.nodes[:0], 0
 	clear(p.byID)
+	p.indexed, p.scans = false, 0
 	clear(p.dropped)
 	p.arena, p.out, p.grams, p.spansIn, p.stack = p.arena[:0], p.out[:0], p.grams[:0], p.spansIn[:0], p.stack[:0]
 	p.tops = p.tops[:0]
@@ -77,20 +81,25 @@ func (p *Packer) Scratch() *segment.Scratch { return &p.scratch }
 // Reusable reports whether p is worth keeping in a pool: false once a huge
 // batch grew its buffers beyond what ordinary batches need.
 func (p *Packer) Reusable() bool {
-	return cap(p.arena) <= 4<<20 && cap(p.out) <= 4<<20 && cap(p.nodes) <= 1<<16 && cap(p.seen) <= 1<<16 &&
-		cap(p.queue) <= 1<<16 && cap(p.order) <= 1<<16
+	return cap(p.arena) <= 4<<20 && cap(p.out) <= 4<<20 && cap(p.nodes) <= 1<<16 && cap(p.stack) <= 1<<16 &&
+		cap(p.order) <= 1<<16 && cap(p.kids) <= 1<<16
 }
 
 // Add adds the document of one span to the batch. p keeps a copy of the
 // Document (the slices it points to are shared, never written through).
 func (p *Packer) Add(d *segment.Document) {
-	if n := len(p.nodes); n < cap(p.nodes) {
+	n := len(p.nodes)
+	if n < cap(p.nodes) {
 		p.nodes = p.nodes[:n+1]
-		slot := &p.nodes[n]
-		*slot = node{doc: *d, parent: -1, children: slot.children[:0]}
-		return
+	} else {
+		p.nodes = append(p.nodes, node{})
 	}
-	p.nodes = append(p.nodes, node{doc: *d, parent: -1})
+	p.used = max(p.used, n+1)
+	// Field by field: no node-sized temporary to build and copy.
+	slot := &p.nodes[n]
+	slot.doc = *d
+	slot.body, slot.parent, slot.children = [2]int{}, -1, slot.children[:0]
+	slot.subtree, slot.depth, slot.top = 0, 0, false
 }
 
 // Drop records that the span with this ID was dropped before packing (in
@@ -109,31 +118,46 @@ func (p *Packer) Drop(id trace.SpanID) {
 // in the batch's tree, the root's first: when a receiver cannot keep up with
 // a large flush, what it loses is the leaves, not the documents that hold
 // the trace together.
+//
+// Each document is encoded once, in its place in its datagram. Only when a
+// document with its nested children outgrows a datagram are the encoded
+// documents taken as an arena from which the split datagrams are copied.
 func (p *Packer) Pack() {
-	if p.byID == nil {
-		p.byID = make(map[trace.SpanID]int32, len(p.nodes))
-	}
-	for i := range p.nodes {
-		p.byID[p.nodes[i].doc.ID] = int32(i)
-	}
 	p.dropOrphans()
 	p.link()
-	p.measureDepths()
-	p.limitDepth()
-	p.encodeBodies()
+	p.shape()
+	p.sortTops()
+	if p.emitAll() {
+		return
+	}
+	p.arena, p.out = p.out, p.arena[:0]
+	p.grams, p.spansIn = p.grams[:0], p.spansIn[:0]
 	for i := range p.nodes {
 		if p.nodes[i].top {
 			p.fit(int32(i))
 		}
 	}
+	p.sortTops()
+	for _, i := range p.tops {
+		p.emit(i)
+	}
+}
+
+// sortTops lists the top nodes, by depth in the batch's tree, then in span
+// order.
+func (p *Packer) sortTops() {
+	p.tops = p.tops[:0]
+	sorted := true
 	for i := range p.nodes {
 		if p.nodes[i].top {
+			if k := len(p.tops); k > 0 && p.nodes[p.tops[k-1]].depth > p.nodes[i].depth {
+				sorted = false
+			}
 			p.tops = append(p.tops, int32(i))
 		}
 	}
-	slices.SortStableFunc(p.tops, func(x, y int32) int { return int(p.nodes[x].depth - p.nodes[y].depth) })
-	for _, i := range p.tops {
-		p.emit(i)
+	if !sorted {
+		slices.SortStableFunc(p.tops, func(x, y int32) int { return int(p.nodes[x].depth - p.nodes[y].depth) })
 	}
 }
 
@@ -182,88 +206,61 @@ func (p *Packer) dropOrphans() {
 		}
 		p.nodes = p.nodes[:kept]
 	}
-	clear(p.byID)
-	for i := range p.nodes {
-		p.byID[p.nodes[i].doc.ID] = int32(i)
-	}
 }
 
 // link nests each subsegment under its parent when the parent is in the
-// batch, then breaks any cycle (possible only with hand-made span IDs).
+// batch.
 func (p *Packer) link() {
+	var lastID trace.SpanID
+	lastUp, lastOK, have := int32(0), false, false
 	for i := range p.nodes {
 		n := &p.nodes[i]
 		n.top = true
 		if !n.doc.Subsegment {
 			continue
 		}
-		up, ok := p.byID[n.doc.ParentID]
-		if !ok || int(up) == i || p.nodes[up].doc.TraceID != n.doc.TraceID {
+		// Siblings come together: look their parent up once.
+		if !have || n.doc.ParentID != lastID {
+			lastID, have = n.doc.ParentID, true
+			lastUp, lastOK = p.find(lastID)
+		}
+		up := lastUp
+		if !lastOK || int(up) == i || p.nodes[up].doc.TraceID != n.doc.TraceID {
 			continue
 		}
 		n.parent, n.top = up, false
 		p.nodes[up].children = append(p.nodes[up].children, int32(i))
 	}
-	// Every node must be reachable from a top node; the others sit on a cycle.
-	reached := 0
-	p.seen = append(p.seen[:0], make([]bool, len(p.nodes))...)
-	seen := p.seen
-	for {
-		for i := range p.nodes {
-			if p.nodes[i].top && !seen[i] {
-				reached += p.mark(int32(i), seen)
-			}
-		}
-		if reached == len(p.nodes) {
-			return
-		}
-		for i := range p.nodes {
-			if !seen[i] {
-				p.detach(int32(i))
-				break
-			}
-		}
-	}
 }
 
-// measureDepths sets each node's depth below its top node, from the links
-// (cycles are broken by then, so every chain of parents ends).
-func (p *Packer) measureDepths() {
-	for i := range p.nodes {
-		p.nodes[i].depth = -1
-	}
-	for i := range p.nodes {
-		p.stack = p.stack[:0]
-		j := int32(i)
-		for p.nodes[j].depth < 0 && p.nodes[j].parent >= 0 {
-			p.stack = append(p.stack, j)
-			j = p.nodes[j].parent
-		}
-		if p.nodes[j].depth < 0 {
-			p.nodes[j].depth = 0
-		}
-		for k := len(p.stack) - 1; k >= 0; k-- {
-			c := p.stack[k]
-			p.nodes[c].depth = p.nodes[p.nodes[c].parent].depth + 1
-		}
-	}
-}
+// maxScans is how many lookups find answers by scanning the batch before it
+// indexes the batch's span IDs: a batch's spans mostly share a few parents,
+// usually ended after them (so found at the end of the batch).
+const maxScans = 8
 
-// mark flags every node under i as seen and returns how many it flagged.
-func (p *Packer) mark(i int32, seen []bool) int {
-	count := 0
-	p.stack = append(p.stack[:0], i)
-	for len(p.stack) > 0 {
-		j := p.stack[len(p.stack)-1]
-		p.stack = p.stack[:len(p.stack)-1]
-		if seen[j] {
-			continue
+// find returns the index of the node with span ID id, the last one if
+// several have it.
+func (p *Packer) find(id trace.SpanID) (int32, bool) {
+	if !p.indexed && p.scans < maxScans {
+		p.scans++
+		for j := len(p.nodes) - 1; j >= 0; j-- {
+			if p.nodes[j].doc.ID == id {
+				return int32(j), true
+			}
 		}
-		seen[j] = true
-		count++
-		p.stack = append(p.stack, p.nodes[j].children...)
+		return 0, false
 	}
-	return count
+	if !p.indexed {
+		if p.byID == nil {
+			p.byID = make(map[trace.SpanID]int32, len(p.nodes))
+		}
+		for i := range p.nodes {
+			p.byID[p.nodes[i].doc.ID] = int32(i)
+		}
+		p.indexed = true
+	}
+	j, ok := p.byID[id]
+	return j, ok
 }
 
 // maxNesting is the deepest a subsegment is nested in one document. JSON
@@ -271,31 +268,51 @@ func (p *Packer) mark(i int32, seen []bool) int {
 // and each level costs two; deeper spans are sent as documents of their own.
 const maxNesting = 64
 
-// limitDepth detaches the nodes nested deeper than maxNesting.
-func (p *Packer) limitDepth() {
-	queue := p.queue[:0]
+// shape sets each node's depth below its top node, breaks the cycles of
+// parents (possible only with hand-made span IDs) and detaches the nodes
+// nested deeper than maxNesting below the nearest node sent on its own.
+func (p *Packer) shape() {
+	for i := range p.nodes {
+		p.nodes[i].depth = -1
+	}
+	reached := 0
 	for i := range p.nodes {
 		if p.nodes[i].top {
-			queue = append(queue, depthItem{int32(i), 0})
+			reached += p.walk(int32(i))
 		}
 	}
-	defer func() { p.queue = queue[:0] }()
-	for len(queue) > 0 {
-		it := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		depth := it.depth
-		if depth > maxNesting {
-			p.detach(it.i)
-			depth = 0
+	// Every node must be reachable from a top node; the others sit on or
+	// below a cycle.
+	for next := 0; reached < len(p.nodes); next++ {
+		if p.nodes[next].depth < 0 {
+			p.detach(int32(next))
+			reached += p.walk(int32(next))
 		}
-		for _, c := range p.nodes[it.i].children {
-			queue = append(queue, depthItem{c, depth + 1})
+	}
+	for i := range p.nodes {
+		if d := p.nodes[i].depth; d > 0 && d%(maxNesting+1) == 0 {
+			p.detach(int32(i))
 		}
 	}
 }
 
-// depthItem is a node to visit and its nesting depth.
-type depthItem struct{ i, depth int32 }
+// walk sets the depths of the nodes below top node i and returns how many
+// nodes its tree holds.
+func (p *Packer) walk(i int32) int {
+	count := 0
+	p.nodes[i].depth = 0
+	p.stack = append(p.stack[:0], i)
+	for len(p.stack) > 0 {
+		j := p.stack[len(p.stack)-1]
+		p.stack = p.stack[:len(p.stack)-1]
+		count++
+		for _, c := range p.nodes[j].children {
+			p.nodes[c].depth = p.nodes[j].depth + 1
+			p.stack = append(p.stack, c)
+		}
+	}
+	return count
+}
 
 // detach makes node i a document of its own.
 func (p *Packer) detach(i int32) {
