@@ -55,8 +55,8 @@ import (
 
 // TestSnippets builds every Go snippet of the READMEs and of the package
 // doc comments (see the convention above). It needs the go command and a
-// module cache holding the root and examples modules' requirements
-// (`go mod download` in both); it skips without the go command.
+// module cache holding the root and examples modules' requirements, or
+// the module proxy to fetch them; it skips without the go command.
 func TestSnippets(t *testing.T) {
 	goTool := goCommand(t)
 	root := repoRoot(t)
@@ -161,16 +161,17 @@ func goCommand(t *testing.T) string {
 	return goTool
 }
 
-// goRun runs the go command in dir, offline (GOPROXY=off: the module
-// cache must hold what the snippets need), with -mod=mod so that the
-// go.mod made from a base may be completed, and without a workspace.
+// goRun runs the go command in dir, with -mod=mod so that the go.mod made
+// from a base may be completed, and without a workspace. It uses the
+// module cache, and the user's GOPROXY for what the cache lacks (a fresh
+// machine has not downloaded the examples module's requirements).
 func goRun(t *testing.T, goTool, dir string, args ...string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, goTool, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off", "GOPROXY=off")
+	cmd.Env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOWORK=off")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
