@@ -57,7 +57,7 @@ func BenchmarkInvocation(b *testing.B) {
 	}()
 	b.Setenv("AWS_XRAY_DAEMON_ADDRESS", sink.LocalAddr().String())
 	b.Setenv("AWS_LAMBDA_FUNCTION_NAME", "orders")
-	for _, n := range []int{10, 100} {
+	for _, n := range []int{0, 10, 100} {
 		b.Run(fmt.Sprintf("N=%d/untraced", n), func(b *testing.B) {
 			h := children(n)
 			ctx := trace.ContextWithSpan(invocationContext(), noopSpan())
