@@ -56,9 +56,21 @@ func changingKeys() []sdktrace.ReadOnlySpan {
 	return stubs.Snapshots()
 }
 
+// richBatch is 100 spans of richSpans' first four kinds in turn: HTTP
+// server and client, SQL, a failure with a stack.
+func richBatch() []sdktrace.ReadOnlySpan {
+	kinds := richSpans()[:4]
+	var stubs tracetest.SpanStubs
+	for i := range 100 {
+		stubs = append(stubs, kinds[i%len(kinds)].span)
+	}
+	return stubs.Snapshots()
+}
+
 // BenchmarkTranslateWith is the translation of one batch of 100 spans that
 // share their key list, through one reused Scratch, as the exporter does;
-// changing-keys is the same batch where no two spans share their keys.
+// changing-keys is the same batch where no two spans share their keys, and
+// rich a batch of HTTP, SQL and exception spans.
 func BenchmarkTranslateWith(b *testing.B) {
 	for _, c := range []struct {
 		name    string
@@ -68,11 +80,15 @@ func BenchmarkTranslateWith(b *testing.B) {
 		{"dynamodb", false, segment.Config{Lambda: true}},
 		{"dynamodb-indexed", true, segment.Config{Lambda: true, Indexed: []string{"order.id"}}},
 		{"changing-keys", false, segment.Config{Lambda: true}},
+		{"rich", false, segment.Config{Lambda: true}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			spans := dynamoBatch(c.indexed)
-			if c.name == "changing-keys" {
+			switch c.name {
+			case "changing-keys":
 				spans = changingKeys()
+			case "rich":
+				spans = richBatch()
 			}
 			tr := segment.NewTranslator(c.cfg)
 			var sc segment.Scratch

@@ -15,19 +15,20 @@ import (
 // maxExceptions is the number of exception events kept per document.
 const maxExceptions = 16
 
-// exceptions turns the span's exception events into cause exceptions. A span
-// with status Error and no exception event gets one exception carrying the
-// status description.
-func exceptions(events []sdktrace.Event, status sdktrace.Status, id trace.SpanID, remote bool) []Exception {
-	var out []Exception
+// exceptions turns the span's exception events into cause exceptions, in
+// sc's arenas with their frames. A span with status Error and no exception
+// event gets one exception carrying the status description.
+func exceptions(sc *Scratch, events []sdktrace.Event, status sdktrace.Status, id trace.SpanID, remote bool) []Exception {
+	start := begin(sc.excs)
 	for _, ev := range events {
 		if ev.Name != "exception" {
 			continue
 		}
-		if len(out) == maxExceptions {
+		n := len(sc.excs) - start
+		if n == maxExceptions {
 			break
 		}
-		e := Exception{ID: exceptionID(id, len(out)), Remote: remote}
+		e := Exception{ID: exceptionID(id, n), Remote: remote}
 		for _, kv := range ev.Attributes {
 			if kv.Value.Type() != attribute.STRING {
 				continue
@@ -38,19 +39,21 @@ func exceptions(events []sdktrace.Event, status sdktrace.Status, id trace.SpanID
 			case "exception.message":
 				e.Message = scrub.Redact(kv.Value.AsString()) // "dial postgres://u:pw@db: ..."
 			case "exception.stacktrace":
-				e.Stack, e.Truncated = ParseGoStack(kv.Value.AsString())
+				from := begin(sc.frames)
+				sc.frames, e.Truncated = appendGoStack(sc.frames, kv.Value.AsString())
+				e.Stack = done(sc.frames, from)
 			}
 		}
-		out = append(out, e)
+		sc.excs = append(sc.excs, e)
 	}
-	if len(out) == 0 && status.Code == codes.Error {
+	if len(sc.excs) == start && status.Code == codes.Error {
 		msg := status.Description
 		if msg == "" {
 			msg = "span status Error"
 		}
-		out = append(out, Exception{ID: exceptionID(id, 0), Message: scrub.Redact(msg), Remote: remote})
+		sc.excs = append(sc.excs, Exception{ID: exceptionID(id, 0), Message: scrub.Redact(msg), Remote: remote})
 	}
-	return out
+	return done(sc.excs, start)
 }
 
 // ParseGoStack parses a Go stack trace, as written by runtime/debug.Stack or
@@ -59,6 +62,16 @@ func exceptions(events []sdktrace.Event, status sdktrace.Status, id trace.SpanID
 // most MaxStackFrames are returned; truncated counts the rest. Text that is
 // not a Go stack trace gives no frames.
 func ParseGoStack(stack string) (frames []StackFrame, truncated int) {
+	frames, truncated = appendGoStack(nil, stack)
+	if len(frames) == 0 {
+		return nil, truncated
+	}
+	return frames, truncated
+}
+
+// appendGoStack is ParseGoStack appending the frames to dst.
+func appendGoStack(dst []StackFrame, stack string) (frames []StackFrame, truncated int) {
+	frames, start := dst, len(dst)
 	var label string
 	haveLabel := false
 	for len(stack) > 0 {
@@ -81,7 +94,7 @@ func ParseGoStack(stack string) (frames []StackFrame, truncated int) {
 		if !ok || skipFrame(label) {
 			continue
 		}
-		if len(frames) == MaxStackFrames {
+		if len(frames)-start == MaxStackFrames {
 			truncated++
 			continue
 		}
@@ -97,7 +110,7 @@ func frameLabel(line string) string {
 		if i := strings.Index(rest, " in goroutine "); i >= 0 {
 			rest = rest[:i]
 		}
-		return "created by " + rest
+		return line[:len("created by ")+len(rest)]
 	}
 	if strings.HasSuffix(line, ")") {
 		if i := strings.LastIndexByte(line, '('); i > 0 {

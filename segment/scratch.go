@@ -9,20 +9,22 @@ import (
 
 // Scratch is memory that [Translator.TranslateWith] reuses from one document
 // to the next: the http, aws and sql objects, the annotation, metadata and
-// parameter lists, and small bounded caches of what is the same for every
-// span (sanitized annotation keys, which keys hold credentials, the last
-// string lists read, what the key lists seen last decide). An exporter keeps
-// one per batch it is encoding and calls Reset once the batch's documents
-// are no longer used.
+// parameter lists, the exceptions and their stack frames, and small bounded
+// caches of what is the same for every span (sanitized annotation keys,
+// which keys hold credentials, the last string lists read, what the key
+// lists seen last decide). An exporter keeps one per batch it is encoding
+// and calls Reset once the batch's documents are no longer used.
 //
 // The zero value is ready to use. A Scratch is not safe for concurrent use.
 type Scratch struct {
-	https []HTTP
-	awss  []AWS
-	sqls  []SQL
-	ann   []KeyValue // annotations
-	kvs   []KeyValue // metadata entries, aws parameters, notes
-	nss   []Namespace
+	https  []HTTP
+	awss   []AWS
+	sqls   []SQL
+	ann    []KeyValue // annotations
+	kvs    []KeyValue // metadata entries, aws parameters, notes
+	nss    []Namespace
+	excs   []Exception
+	frames []StackFrame
 
 	keys  map[string]string // annotation key -> sanitized key
 	creds attrcache.Credentials
@@ -55,6 +57,8 @@ func (s *Scratch) Reset() {
 	s.ann = resetSlab(s.ann)
 	s.kvs = resetSlab(s.kvs)
 	s.nss = resetSlab(s.nss)
+	s.excs = resetSlab(s.excs)
+	s.frames = resetSlab(s.frames)
 }
 
 // resetSlab empties xs, clearing what it points to, unless it grew huge.

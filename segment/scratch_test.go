@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/otelxray/otelxray/internal/wire"
@@ -75,5 +78,63 @@ func TestTranslateWithAllocations(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations per 10 spans, want 0", allocs)
+	}
+}
+
+// richSpan is a span with HTTP, SQL or exception data, and the allocations
+// its translation may cost once the Scratch has grown.
+type richSpan struct {
+	name   string
+	span   tracetest.SpanStub
+	allocs float64
+}
+
+// richSpans are an HTTP server and client span, a SQL query, a failure
+// with a Go stack, and two URLs with secrets to cut out (one allocation
+// each: the rewritten string).
+func richSpans() []richSpan {
+	failed := stub("charge", trace.SpanKindInternal, localParent())
+	failed.Status = sdktrace.Status{Code: codes.Error, Description: "failed"}
+	failed.Events = []sdktrace.Event{{Name: "exception", Attributes: []attribute.KeyValue{
+		attribute.String("exception.type", "*errors.errorString"), attribute.String("exception.message", "card declined"),
+		attribute.String("exception.stacktrace", "goroutine 7 [running]:\nmain.charge(0x1)\n\t/app/main.go:10 +0x1d\n"+
+			"created by main.start in goroutine 1\n\t/app/main.go:3 +0x2a\n")}}}
+	return []richSpan{
+		{"http server", stub("GET /orders", trace.SpanKindServer, localParent(),
+			attribute.String("http.request.method", "GET"), attribute.String("url.full", "https://api.example.com/orders/42?x=1"),
+			attribute.Int("http.response.status_code", 503), attribute.String("user_agent.original", "curl/8"),
+			attribute.String("client.address", "10.0.0.1")), 0},
+		{"http client", stub("GET", trace.SpanKindClient, localParent(),
+			attribute.String("http.request.method", "GET"), attribute.String("url.full", "https://api.example.com/x?a=b"),
+			attribute.Int("http.response.status_code", 200)), 0},
+		{"sql", stub("SELECT", trace.SpanKindClient, localParent(),
+			attribute.String("db.system.name", "postgresql"), attribute.String("db.namespace", "orders"),
+			attribute.String("db.query.text", "SELECT * FROM orders WHERE id = $1"), attribute.String("server.address", "db.local"),
+			attribute.Int("server.port", 5432), attribute.String("db.user", "app")), 0},
+		{"exception", failed, 0},
+		{"secret in the query", stub("GET", trace.SpanKindClient, localParent(),
+			attribute.String("http.request.method", "GET"), attribute.String("url.full", "https://api.example.com/x?token=abc&a=b")), 1},
+		{"password in the url", stub("GET", trace.SpanKindClient, localParent(),
+			attribute.String("http.request.method", "GET"), attribute.String("url.full", "https://u:pw@api.example.com/x")), 1},
+	}
+}
+
+// TestTranslateWithAllocationsRich checks that spans with HTTP, SQL and
+// exception data cost no allocation once the Scratch has grown, but for
+// URLs with a secret to cut out.
+func TestTranslateWithAllocationsRich(t *testing.T) {
+	tr := segment.NewTranslator(segment.Config{Lambda: true})
+	for _, c := range richSpans() {
+		s := c.span.Snapshot()
+		var sc segment.Scratch
+		allocs := testing.AllocsPerRun(100, func() {
+			for range 10 {
+				tr.TranslateWith(&sc, s)
+			}
+			sc.Reset()
+		})
+		if allocs > 10*c.allocs {
+			t.Errorf("%s: %v allocations per 10 spans, want at most %v", c.name, allocs, 10*c.allocs)
+		}
 	}
 }

@@ -40,6 +40,8 @@ type shape struct {
 	nameIn, nameOut string
 	// The last short string value of each attribute and its scrub.Redact.
 	redacted []memo
+	// The last strings built from a span's parts (memoLocator, memoDBName).
+	built [2]partsMemo
 }
 
 // memo is a string and what a function returned for it.
@@ -224,3 +226,35 @@ func (sh *shape) redact(i int, v string) string {
 
 // maxMemoLen bounds the values a shape remembers.
 const maxMemoLen = 256
+
+// Which of a shape's built strings: the SQL locator (hostLocator) and the
+// name from a database and its host (dbName).
+const (
+	memoLocator = iota
+	memoDBName
+)
+
+// partsMemo remembers the last string built from a span's host, database
+// and port.
+type partsMemo struct {
+	host, db, out string
+	port          int64
+	set           bool
+}
+
+// built is build(host, db, port), remembered in the shape's memo which
+// for short parts: spans of one shape mostly name the same database.
+func (a *attrs) built(which int, host, db string, port int64, build func(host, db string, port int64) string) string {
+	if a.sh == nil {
+		return build(host, db, port)
+	}
+	m := &a.sh.built[which]
+	if m.set && m.host == host && m.db == db && m.port == port {
+		return m.out
+	}
+	out := build(host, db, port)
+	if len(host)+len(db) <= maxMemoLen {
+		*m = partsMemo{host: host, db: db, out: out, port: port, set: true}
+	}
+	return out
+}

@@ -160,7 +160,7 @@ func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Docume
 	}
 	status, links := s.Status(), s.Links()
 	t.flags(&d, &a, status)
-	d.Exceptions = exceptions(s.Events(), status, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
+	d.Exceptions = exceptions(sc, s.Events(), status, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
 	d.Links = t.links(links)
 	d.Metadata = t.metadata(sc, &d, &a, s, len(links), res)
 	return d, Keep
@@ -215,14 +215,14 @@ func (t *Translator) name(a *attrs, s sdktrace.ReadOnlySpan, kind trace.SpanKind
 		if db == "" {
 			continue
 		}
+		host := ""
 		for _, hostKey := range [...]key{kServerAddress, kNetPeerName} {
-			if host := hostOf(a.peek(hostKey)); host != "" {
-				db += "@" + host
+			if host = hostOf(a.peek(hostKey)); host != "" {
 				a.value(hostKey)
 				break
 			}
 		}
-		if n := nameOf(db); n != "" {
+		if n := a.built(memoDBName, host, db, 0, dbName); n != "" {
 			return n
 		}
 	}

@@ -42,18 +42,11 @@ func buildSQL(sc *Scratch, a *attrs) *SQL {
 	if cs := strings.TrimSpace(a.str(kDBConnectionString)); cs != "" {
 		loc = scrub.Redact(cs)
 	} else if host := hostOf(a.peek(kServerAddress)); host != "" {
-		loc = host
-		if h, p := splitPort(host); p == "" {
-			if port, ok := a.int(kServerPort); ok && port > 0 && port <= 65535 {
-				if strings.Contains(h, ":") && !strings.HasPrefix(h, "[") {
-					h = "[" + h + "]" // a bare IPv6 address
-				}
-				loc = h + ":" + strconv.FormatInt(port, 10)
-			}
+		var port int64
+		if _, p := splitPort(host); p == "" {
+			port, _ = a.int(kServerPort)
 		}
-		if db != "" {
-			loc += "/" + db
-		}
+		loc = a.built(memoLocator, host, db, port, hostLocator)
 	}
 	if loc == scrub.Placeholder || scrub.Contains(loc, true) {
 		// A credential form the scrubber does not know how to cut out:
@@ -87,4 +80,30 @@ func sqlURL(loc string) bool {
 		db = db[:q]
 	}
 	return db != ""
+}
+
+// hostLocator is host[:port][/db], the locator of a span without a
+// connection string; a port outside 1-65535, or a host that has one, adds
+// no port.
+func hostLocator(host, db string, port int64) string {
+	loc := host
+	if h, p := splitPort(host); p == "" && port > 0 && port <= 65535 {
+		if strings.Contains(h, ":") && !strings.HasPrefix(h, "[") {
+			h = "[" + h + "]" // a bare IPv6 address
+		}
+		loc = h + ":" + strconv.FormatInt(port, 10)
+	}
+	if db != "" {
+		loc += "/" + db
+	}
+	return loc
+}
+
+// dbName is the name of a span that names a database: nameOf(db@host), or
+// nameOf(db) without a host.
+func dbName(host, db string, _ int64) string {
+	if host == "" {
+		return nameOf(db)
+	}
+	return nameOf(db + "@" + host)
 }

@@ -27,6 +27,7 @@ func redactSettings(s string) string {
 			i = max(end, i)
 			continue
 		}
+		growFirst(&b, last, len(s)+len(Redacted))
 		b.WriteString(s[last:v])
 		b.WriteString(Redacted)
 		last, i = end, end

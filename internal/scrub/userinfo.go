@@ -23,6 +23,7 @@ func stripUserinfo(s string) string {
 		if !ok {
 			continue
 		}
+		growFirst(&b, last, len(s))
 		b.WriteString(s[last:start])
 		last, from = end+1, end+1
 	}
@@ -99,9 +100,11 @@ func stripDSN(s string) string {
 			end++
 		}
 		if at := dsnUserinfo(s[w:end]); at > 0 {
+			growFirst(&b, last, len(s))
 			b.WriteString(s[last:w])
 			last = w + at + 1
 		} else if from, at := oracleUserinfo(s[w:end]); at > 0 {
+			growFirst(&b, last, len(s))
 			b.WriteString(s[last : w+from])
 			last = w + at
 		}
@@ -174,4 +177,12 @@ func oracleUserinfo(w string) (from, at int) {
 		return 0, 0
 	}
 	return from, at
+}
+
+// growFirst gives b room for n bytes before its first write (nothing of s
+// written yet: last is 0), so that a rewrite of s costs one allocation.
+func growFirst(b *strings.Builder, last, n int) {
+	if last == 0 {
+		b.Grow(n)
+	}
 }
