@@ -56,10 +56,10 @@ func changingKeys() []sdktrace.ReadOnlySpan {
 	return stubs.Snapshots()
 }
 
-// richBatch is 100 spans of richSpans' first four kinds in turn: HTTP
-// server and client, SQL, a failure with a stack.
+// richBatch is 100 spans of richSpans' first five kinds in turn: HTTP
+// server and client, SQL, a failure with a stack, links.
 func richBatch() []sdktrace.ReadOnlySpan {
-	kinds := richSpans()[:4]
+	kinds := richSpans()[:5]
 	var stubs tracetest.SpanStubs
 	for i := range 100 {
 		stubs = append(stubs, kinds[i%len(kinds)].span)

@@ -9,11 +9,11 @@ import (
 
 // Scratch is memory that [Translator.TranslateWith] reuses from one document
 // to the next: the http, aws and sql objects, the annotation, metadata and
-// parameter lists, the exceptions and their stack frames, and small bounded
-// caches of what is the same for every span (sanitized annotation keys,
-// which keys hold credentials, the last string lists read, what the key
-// lists seen last decide). An exporter keeps one per batch it is encoding
-// and calls Reset once the batch's documents are no longer used.
+// parameter lists, the exceptions and their stack frames, the links, and
+// small bounded caches of what is the same for every span (sanitized
+// annotation keys, which keys hold credentials, the last string lists read,
+// what the key lists seen last decide). An exporter keeps one per batch it
+// is encoding and calls Reset once the batch's documents are no longer used.
 //
 // The zero value is ready to use. A Scratch is not safe for concurrent use.
 type Scratch struct {
@@ -25,6 +25,7 @@ type Scratch struct {
 	nss    []Namespace
 	excs   []Exception
 	frames []StackFrame
+	links  []Link
 
 	keys  map[string]string // annotation key -> sanitized key
 	creds attrcache.Credentials
@@ -59,6 +60,7 @@ func (s *Scratch) Reset() {
 	s.nss = resetSlab(s.nss)
 	s.excs = resetSlab(s.excs)
 	s.frames = resetSlab(s.frames)
+	s.links = resetSlab(s.links)
 }
 
 // resetSlab empties xs, clearing what it points to, unless it grew huge.

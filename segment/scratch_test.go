@@ -90,8 +90,8 @@ type richSpan struct {
 }
 
 // richSpans are an HTTP server and client span, a SQL query, a failure
-// with a Go stack, and two URLs with secrets to cut out (one allocation
-// each: the rewritten string).
+// with a Go stack, an invocation linked to three messages, and two URLs
+// with secrets to cut out (one allocation each: the rewritten string).
 func richSpans() []richSpan {
 	failed := stub("charge", trace.SpanKindInternal, localParent())
 	failed.Status = sdktrace.Status{Code: codes.Error, Description: "failed"}
@@ -99,6 +99,13 @@ func richSpans() []richSpan {
 		attribute.String("exception.type", "*errors.errorString"), attribute.String("exception.message", "card declined"),
 		attribute.String("exception.stacktrace", "goroutine 7 [running]:\nmain.charge(0x1)\n\t/app/main.go:10 +0x1d\n"+
 			"created by main.start in goroutine 1\n\t/app/main.go:3 +0x2a\n")}}}
+	linked := stub("orders", trace.SpanKindServer, remoteParent(), attribute.String("faas.trigger", "pubsub"))
+	for i := range 3 {
+		linked.Links = append(linked.Links, sdktrace.Link{
+			SpanContext: trace.NewSpanContext(trace.SpanContextConfig{TraceID: traceID, SpanID: trace.SpanID{1, byte(i + 1)}}),
+			Attributes:  []attribute.KeyValue{attribute.String("messaging.message.id", "m-1"), attribute.Int("n", i)},
+		})
+	}
 	return []richSpan{
 		{"http server", stub("GET /orders", trace.SpanKindServer, localParent(),
 			attribute.String("http.request.method", "GET"), attribute.String("url.full", "https://api.example.com/orders/42?x=1"),
@@ -112,6 +119,7 @@ func richSpans() []richSpan {
 			attribute.String("db.query.text", "SELECT * FROM orders WHERE id = $1"), attribute.String("server.address", "db.local"),
 			attribute.Int("server.port", 5432), attribute.String("db.user", "app")), 0},
 		{"exception", failed, 0},
+		{"links", linked, 0},
 		{"secret in the query", stub("GET", trace.SpanKindClient, localParent(),
 			attribute.String("http.request.method", "GET"), attribute.String("url.full", "https://api.example.com/x?token=abc&a=b")), 1},
 		{"password in the url", stub("GET", trace.SpanKindClient, localParent(),

@@ -161,7 +161,7 @@ func (t *Translator) TranslateWith(sc *Scratch, s sdktrace.ReadOnlySpan) (Docume
 	status, links := s.Status(), s.Links()
 	t.flags(&d, &a, status)
 	d.Exceptions = exceptions(sc, s.Events(), status, d.ID, kind == trace.SpanKindClient || kind == trace.SpanKindProducer)
-	d.Links = t.links(links)
+	d.Links = t.links(sc, links)
 	d.Metadata = t.metadata(sc, &d, &a, s, len(links), res)
 	return d, Keep
 }

@@ -15,37 +15,30 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
 
-// links converts span links, keeping at most MaxLinks.
-func (t *Translator) links(ls []sdktrace.Link) []Link {
-	n := 0
+// links converts span links, keeping at most MaxLinks, in sc's arenas.
+func (t *Translator) links(sc *Scratch, ls []sdktrace.Link) []Link {
+	start := begin(sc.links)
 	for _, l := range ls {
-		if l.SpanContext.IsValid() {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Link, 0, min(n, MaxLinks))
-	for _, l := range ls {
-		if len(out) == MaxLinks {
+		if len(sc.links)-start == MaxLinks {
 			break
 		}
 		if !l.SpanContext.IsValid() {
 			continue
 		}
 		link := Link{TraceID: l.SpanContext.TraceID(), ID: l.SpanContext.SpanID()}
+		from := begin(sc.kvs)
 		for _, kv := range l.Attributes {
 			switch kv.Value.Type() {
 			case attribute.BOOL, attribute.INT64, attribute.FLOAT64, attribute.STRING:
-				if len(link.Attributes) < maxLinkAttributes && !hasKey(link.Attributes, string(kv.Key)) {
-					link.Attributes = append(link.Attributes, KeyValue{Key: string(kv.Key), Value: scrubValue(nil, string(kv.Key), kv.Value)})
+				if attrs := sc.kvs[from:]; len(attrs) < maxLinkAttributes && !hasKey(attrs, string(kv.Key)) {
+					sc.kvs = append(sc.kvs, KeyValue{Key: string(kv.Key), Value: scrubValue(nil, string(kv.Key), kv.Value)})
 				}
 			}
 		}
-		out = append(out, link)
+		link.Attributes = done(sc.kvs, from)
+		sc.links = append(sc.links, link)
 	}
-	return out
+	return done(sc.links, start)
 }
 
 // metadata builds the annotations (stored on d) and the metadata namespaces
