@@ -57,12 +57,15 @@ func changingKeys() []sdktrace.ReadOnlySpan {
 }
 
 // richBatch is 100 spans of richSpans' first five kinds in turn: HTTP
-// server and client, SQL, a failure with a stack, links.
+// server and client, SQL, a failure with a stack, links; with one
+// resource, as a process's spans have.
 func richBatch() []sdktrace.ReadOnlySpan {
 	kinds := richSpans()[:5]
 	var stubs tracetest.SpanStubs
 	for i := range 100 {
-		stubs = append(stubs, kinds[i%len(kinds)].span)
+		s := kinds[i%len(kinds)].span
+		s.Resource = kinds[0].span.Resource
+		stubs = append(stubs, s)
 	}
 	return stubs.Snapshots()
 }
