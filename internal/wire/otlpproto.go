@@ -139,7 +139,7 @@ func appendFixed64Field(b []byte, f fieldNum, v uint64) []byte {
 // valid UTF-8 or the official decoder rejects the whole message), cut to at
 // most limit bytes on a rune boundary (limit < 0: not cut).
 func validUTF8(s string, limit int) string {
-	if !utf8.ValidString(s) {
+	if !isASCII(s) && !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if limit < 0 || len(s) <= limit {
@@ -154,6 +154,23 @@ func validUTF8(s string, limit int) string {
 		return s[:i-1]
 	}
 	return s
+}
+
+// isASCII reports whether s is all ASCII, eight bytes at a time: most keys
+// and values are, and this is faster than utf8.ValidString on short ones.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load8(s, i)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // appendKeyValues appends attrs as repeated KeyValue field f. String values

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"go.opentelemetry.io/otel/trace"
@@ -113,4 +114,26 @@ func FuzzAppendString(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIsASCII holds isASCII against a byte loop for every length up to 24
+// with every kind of byte at every position.
+func TestIsASCII(t *testing.T) {
+	for n := range 25 {
+		for pos := range max(n, 1) {
+			for _, c := range []byte{'a', 0x00, 0x7f, 0x80, 0xc3, 0xff} {
+				s := []byte(strings.Repeat("k", n))
+				if n > 0 {
+					s[pos] = c
+				}
+				want := true
+				for _, b := range s {
+					want = want && b < 0x80
+				}
+				if got := isASCII(string(s)); got != want {
+					t.Fatalf("isASCII(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
 }
