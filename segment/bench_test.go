@@ -73,7 +73,7 @@ func richBatch() []sdktrace.ReadOnlySpan {
 // BenchmarkTranslateWith is the translation of one batch of 100 spans that
 // share their key list, through one reused Scratch, as the exporter does;
 // changing-keys is the same batch where no two spans share their keys, and
-// rich a batch of HTTP, SQL and exception spans.
+// rich a batch of HTTP, SQL, exception and linked spans.
 func BenchmarkTranslateWith(b *testing.B) {
 	for _, c := range []struct {
 		name    string

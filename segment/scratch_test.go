@@ -81,7 +81,7 @@ func TestTranslateWithAllocations(t *testing.T) {
 	}
 }
 
-// richSpan is a span with HTTP, SQL or exception data, and the allocations
+// richSpan is a span with HTTP, SQL, exception or link data, and the allocations
 // its translation may cost once the Scratch has grown.
 type richSpan struct {
 	name   string
