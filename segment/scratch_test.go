@@ -81,8 +81,8 @@ func TestTranslateWithAllocations(t *testing.T) {
 	}
 }
 
-// richSpan is a span with HTTP, SQL, exception or link data, and the allocations
-// its translation may cost once the Scratch has grown.
+// richSpan is a span with HTTP, SQL, exception or link data, and the
+// allocations its translation may cost once the Scratch has grown.
 type richSpan struct {
 	name   string
 	span   tracetest.SpanStub
