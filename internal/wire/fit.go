@@ -14,54 +14,9 @@ import (
 func (p *Packer) emitAll() bool {
 	ok := true
 	for _, i := range p.tops {
-		start := len(p.out)
-		p.out = append(p.out, Header...)
-		n := &p.nodes[i]
-		p.out = append(p.out, '{')
-		if n.doc.Subsegment {
-			p.out = appendIndependent(p.out, &n.doc)
-		}
-		spans, fits := p.encodeTree(i)
-		ok = ok && fits
-		p.out = append(p.out, '}')
-		p.grams = append(p.grams, [2]int{start, len(p.out)})
-		p.spansIn = append(p.spansIn, spans)
+		ok = p.emit(i, true) && ok
 	}
 	return ok
-}
-
-// encodeTree appends node i's members and nested children (without the
-// braces of i itself), encoding each document's members. It returns the
-// number of spans written and whether every document of the tree is within
-// its limit. Nesting is at most maxNesting deep, so is the recursion.
-func (p *Packer) encodeTree(i int32) (spans int, fits bool) {
-	n := &p.nodes[i]
-	limit := segment.MaxDocumentSize
-	if n.doc.Subsegment {
-		limit -= independentSize
-	}
-	start := len(p.out)
-	var t trimmed
-	p.out, t = appendFieldsLimited(p.out, &n.doc, limit-2)
-	if t != 0 {
-		p.trimmed++
-	}
-	n.body = [2]int{start, len(p.out)}
-	spans, fits = 1, true
-	if len(n.children) > 0 {
-		p.out = append(p.out, subsegmentsOpen...)
-		for k, c := range n.children {
-			if k > 0 {
-				p.out = append(p.out, ',')
-			}
-			p.out = append(p.out, '{')
-			s, f := p.encodeTree(c)
-			spans, fits = spans+s, fits && f
-			p.out = append(p.out, '}')
-		}
-		p.out = append(p.out, ']')
-	}
-	return spans, fits && 2+len(p.out)-start <= limit
 }
 
 // ownSize is the encoded size of node n with its nested children but
@@ -135,8 +90,9 @@ func (p *Packer) postOrder(i int32) []int32 {
 }
 
 // emit writes node i's datagram: the header, then the document with its
-// nested children.
-func (p *Packer) emit(i int32) {
+// nested children (appendTree). It reports whether every document of the
+// tree is within its limit.
+func (p *Packer) emit(i int32, encode bool) bool {
 	start := len(p.out)
 	p.out = append(p.out, Header...)
 	n := &p.nodes[i]
@@ -144,18 +100,38 @@ func (p *Packer) emit(i int32) {
 	if n.doc.Subsegment {
 		p.out = appendIndependent(p.out, &n.doc)
 	}
-	spans := p.appendNested(i)
+	spans, fits := p.appendTree(i, encode)
 	p.out = append(p.out, '}')
 	p.grams = append(p.grams, [2]int{start, len(p.out)})
 	p.spansIn = append(p.spansIn, spans)
+	return fits
 }
 
-// appendNested appends node i's members and nested children (without the
-// braces of i itself) and returns the number of spans written.
-func (p *Packer) appendNested(i int32) int {
+// appendTree appends node i's members and nested children (without the
+// braces of i itself) and returns the number of spans written and whether
+// every document of the tree is within its limit. With encode, each
+// document's members are encoded in place (trimmed to fit a datagram on
+// its own) and its body recorded; without, after a split, they are copied
+// from the bodies so recorded, which [Packer.fit] made fit. Nesting is at
+// most maxNesting deep, so is the recursion.
+func (p *Packer) appendTree(i int32, encode bool) (spans int, fits bool) {
 	n := &p.nodes[i]
-	p.out = append(p.out, p.arena[n.body[0]:n.body[1]]...)
-	spans := 1
+	start := len(p.out)
+	limit := segment.MaxDocumentSize
+	if n.doc.Subsegment {
+		limit -= independentSize
+	}
+	if encode {
+		var t trimmed
+		p.out, t = appendFieldsLimited(p.out, &n.doc, limit-2)
+		if t != 0 {
+			p.trimmed++
+		}
+		n.body = [2]int{start, len(p.out)}
+	} else {
+		p.out = append(p.out, p.arena[n.body[0]:n.body[1]]...)
+	}
+	spans, fits = 1, true
 	if len(n.children) > 0 {
 		p.out = append(p.out, subsegmentsOpen...)
 		for k, c := range n.children {
@@ -163,10 +139,11 @@ func (p *Packer) appendNested(i int32) int {
 				p.out = append(p.out, ',')
 			}
 			p.out = append(p.out, '{')
-			spans += p.appendNested(c)
+			s, f := p.appendTree(c, encode)
+			spans, fits = spans+s, fits && f
 			p.out = append(p.out, '}')
 		}
 		p.out = append(p.out, ']')
 	}
-	return spans
+	return spans, fits && (!encode || 2+len(p.out)-start <= limit)
 }

@@ -139,7 +139,7 @@ func (p *Packer) Pack() {
 	}
 	p.sortTops()
 	for _, i := range p.tops {
-		p.emit(i)
+		p.emit(i, false)
 	}
 }
 
